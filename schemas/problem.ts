@@ -1,0 +1,19 @@
+import { z } from './zod.ts';
+
+/** RFC 9457 problem details, as every error of the API is returned (application/problem+json). */
+export const invalidParamSchema = z.object({
+  name: z.string().describe('De parameter (query, pad of veld) die niet klopt'),
+  reason: z.string().describe('Wat er mis is, in het Nederlands'),
+});
+
+export const problemSchema = z.object({
+  type: z.string().default('about:blank'),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  invalidParams: z.array(invalidParamSchema).optional(),
+});
+
+export type Problem = z.infer<typeof problemSchema>;
+export type InvalidParam = z.infer<typeof invalidParamSchema>;

@@ -1,0 +1,12 @@
+import { readConfig } from '../server/config.ts';
+import { createDatabase } from '../server/db/createDatabase.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+
+const config = readConfig();
+const db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+try {
+  const applied = await migrateToLatest(db);
+  console.log(applied.length ? `Uitgevoerd: ${applied.join(', ')}` : 'De database is al bijgewerkt.');
+} finally {
+  await db.destroy();
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite: types, format and lint, the client build, then every test file
+# (unit, API, browser) with Node's test runner. DATABASE_URL set → the API tests run on that
+# PostgreSQL server (each test file in a throw-away database); unset → on embedded PGlite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== typecheck"; npx tsc -p tsconfig.json --noEmit
+echo "== format + lint"; npx biome check .
+echo "== client build"; npm run --silent build:client > /dev/null
+echo "== tests on $([ -n "${DATABASE_URL:-}" ] && echo "PostgreSQL" || echo "embedded PGlite")"
+mapfile -t files < <(find test -name '*.test.ts' | sort)
+node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}"

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config.ts';
+import type { Db } from './db/createDatabase.ts';
+import { API_VERSION, buildOpenApiDocument } from './http/openapi.ts';
+import { notFound, problemErrorHandler } from './http/problem.ts';
+import { featureRouters } from './features.ts';
+
+export interface AppContext {
+  db: Db;
+  config: Config;
+  logger: Logger;
+}
+
+const clientDist = path.resolve(import.meta.dirname, '..', 'dist', 'client');
+
+/** The whole HTTP application: the API under /api/v1 and the built client for every other path. */
+export function createApp(context: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong'); // every JSON response gets an ETag; Express answers 304 when it matches
+  app.set('trust proxy', 'loopback');
+  app.use(pinoHttp({ logger: context.logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+          connectSrc: ["'self'", 'https:'],
+          workerSrc: ["'self'", 'blob:'],
+          fontSrc: ["'self'", 'data:', 'https:'],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+      },
+      strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      frameguard: { action: 'deny' },
+    }),
+  );
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.setHeader('API-Version', API_VERSION);
+    next();
+  });
+  api.get('/openapi.json', (_req, res) => {
+    res.json(buildOpenApiDocument());
+  });
+  api.get('/status', async (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'ok', database: context.config.databaseUrl ? 'postgresql' : 'pglite' });
+  });
+  for (const mount of featureRouters) mount(api, context);
+  api.use((req, _res, next) => next(notFound(`Er is geen API-resource op ${req.path}.`)));
+  app.use('/api/v1', api);
+
+  app.use(express.static(clientDist, { index: false, maxAge: '1y', immutable: true }));
+  // The client routes in the browser (/gebied/BU19160200, /kaart, …): every other GET gets index.html.
+  app.get(/^(?!\/api\/).*/, (_req, res, next) => {
+    res.sendFile(path.join(clientDist, 'index.html'), { maxAge: 0 }, (error) => {
+      if (error) next(notFound('De client is niet gebouwd: voer `npm run build:client` uit.'));
+    });
+  });
+  app.use(problemErrorHandler);
+  return app;
+}
+

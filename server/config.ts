@@ -1,0 +1,31 @@
+import path from 'node:path';
+
+/** Every setting the app reads from the environment, in one place. */
+export interface Config {
+  /** A PostgreSQL connection string; when absent the embedded database (PGlite) is used. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files; `memory://` keeps it in memory. */
+  dataDir: string;
+  /** A local copy of CBS/PDOK files (e.g. ../shared/data) to load on an empty database. */
+  sourceDataDir: string | undefined;
+  port: number;
+  host: string;
+  /** Optional MapLibre style URL for a basemap; the map works without one. */
+  basemapStyleUrl: string | undefined;
+  /** Cookies get `Secure` unless this is explicitly a plain-http development setup. */
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.BUURTPEIL_DB_DIR || path.resolve('data', 'pglite'),
+    sourceDataDir: env.BUURTPEIL_DATA_DIR || undefined,
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    basemapStyleUrl: env.BUURTPEIL_BASEMAP_STYLE_URL || undefined,
+    secureCookies: env.BUURTPEIL_INSECURE_COOKIES !== 'true',
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}

@@ -1,0 +1,212 @@
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+
+/** The tables as the migrations in migrations/ leave them. Keep in step with new migrations. */
+export interface Database {
+  imports: ImportsTable;
+  areas: AreasTable;
+  area_members: AreaMembersTable;
+  indicators: IndicatorsTable;
+  observations: ObservationsTable;
+  observation_revisions: ObservationRevisionsTable;
+  programmes: ProgrammesTable;
+  programme_areas: ProgrammeAreasTable;
+  targets: TargetsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+}
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type AreaLevel = 'land' | 'gemeente' | 'wijk' | 'buurt' | 'programmagebied';
+export type Polarity = 'lager_is_beter' | 'hoger_is_beter' | 'neutraal';
+export type TargetKind = 'absoluut' | 'referentieniveau' | 'richting';
+export type Role = 'beheerder' | 'redacteur';
+export type ImportKind = 'grenzen' | 'kwb' | 'gemeentecijfers' | 'programma';
+
+export interface ImportsTable {
+  id: Generated<number>;
+  kind: ImportKind;
+  file_name: string;
+  file_hash: string;
+  file_size: ColumnType<number, number | undefined, number>;
+  actor: string;
+  user_id: number | null;
+  status: 'gelukt' | 'teruggedraaid';
+  started_at: DefaultedTimestamp;
+  finished_at: Timestamp | null;
+  rows_total: ColumnType<number, number | undefined, number>;
+  rows_new: ColumnType<number, number | undefined, number>;
+  rows_corrected: ColumnType<number, number | undefined, number>;
+  rows_unchanged: ColumnType<number, number | undefined, number>;
+  report: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface AreasTable {
+  code: string;
+  vintage: number;
+  level: AreaLevel;
+  name: string;
+  parent_code: string | null;
+  gemeente_code: string | null;
+  geometry: JSONColumnType<GeoJSON.Geometry | null, string | null, string | null>;
+  bbox: JSONColumnType<[number, number, number, number] | null, string | null, string | null>;
+  source: string | null;
+  import_id: number | null;
+}
+
+export interface AreaMembersTable {
+  area_code: string;
+  vintage: number;
+  member_code: string;
+}
+
+export interface IndicatorsTable {
+  id: string;
+  name: string;
+  short_name: string | null;
+  unit: string;
+  polarity: Polarity;
+  decimals: ColumnType<number, number | undefined, number>;
+  definition: ColumnType<string, string | undefined, string>;
+  source: ColumnType<string, string | undefined, string>;
+  theme: string | null;
+  numerator_label: string | null;
+  denominator_label: string | null;
+  min_denominator: number | null;
+  min_count: number | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface ObservationsTable {
+  id: Generated<number>;
+  indicator_id: string;
+  area_code: string;
+  vintage: number;
+  period: string;
+  year: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  provisional: ColumnType<boolean, boolean | undefined, boolean>;
+  confidential: ColumnType<boolean, boolean | undefined, boolean>;
+  value_rounding: number | null;
+  count_rounding: number | null;
+  source: string;
+  import_id: number | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ObservationRevisionsTable {
+  id: Generated<number>;
+  observation_id: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  provisional: boolean;
+  confidential: boolean;
+  value_rounding: number | null;
+  count_rounding: number | null;
+  source: string;
+  import_id: number | null;
+  valid_from: Timestamp;
+  replaced_at: DefaultedTimestamp;
+  replaced_by_import_id: number | null;
+  replaced_by: string | null;
+}
+
+export interface ProgrammesTable {
+  id: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  gemeente_code: string;
+  start_year: number;
+  horizon_years: number;
+  vintage: number;
+  reference_area_code: string;
+  source_document: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ProgrammeAreasTable {
+  programme_id: string;
+  area_code: string;
+  role: 'focus' | 'programmagebied';
+  label: string | null;
+  sort_order: ColumnType<number, number | undefined, number>;
+}
+
+export interface TargetsTable {
+  id: Generated<number>;
+  programme_id: string;
+  indicator_id: string;
+  area_code: string;
+  horizon: number;
+  target_year: number;
+  kind: TargetKind;
+  target_value: number | null;
+  reference_area_code: string | null;
+  direction: 'toename' | 'afname' | null;
+  baseline_year: number | null;
+  baseline_value: number | null;
+  baseline_numerator: number | null;
+  baseline_source: ColumnType<'plan' | 'waarnemingen', 'plan' | 'waarnemingen' | undefined>;
+  plan_text: string | null;
+  note: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: DefaultedTimestamp;
+  last_seen_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  success: boolean;
+  at: DefaultedTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: DefaultedTimestamp;
+  actor: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: JSONColumnType<unknown, string | null, string | null> | null;
+  after: JSONColumnType<unknown, string | null, string | null> | null;
+  import_id: number | null;
+}
+
+export type Area = Selectable<AreasTable>;
+export type NewArea = Insertable<AreasTable>;
+export type Indicator = Selectable<IndicatorsTable>;
+export type NewIndicator = Insertable<IndicatorsTable>;
+export type Observation = Selectable<ObservationsTable>;
+export type NewObservation = Insertable<ObservationsTable>;
+export type Programme = Selectable<ProgrammesTable>;
+export type Target = Selectable<TargetsTable>;
+export type NewTarget = Insertable<TargetsTable>;
+export type TargetUpdate = Updateable<TargetsTable>;
+export type User = Selectable<UsersTable>;
+export type ImportRecord = Selectable<ImportsTable>;

@@ -1,0 +1,21 @@
+import { mountAreas } from './areas/areasRoutes.ts';
+import { mountAuth } from './auth/authRoutes.ts';
+import { mountBeheer } from './beheer/beheerRoutes.ts';
+import { mountExports } from './exports/exportsRoutes.ts';
+import type { MountFeature } from './http/MountFeature.ts';
+import { mountIndicators } from './indicators/indicatorsRoutes.ts';
+import { mountMapLayers } from './maplayers/mapLayersRoutes.ts';
+import { mountObservations } from './observations/observationsRoutes.ts';
+import { mountProgrammes } from './programmes/programmesRoutes.ts';
+
+/** The API's features in the order their routes are matched. */
+export const featureRouters: MountFeature[] = [
+  mountAuth,
+  mountBeheer,
+  mountAreas,
+  mountIndicators,
+  mountObservations,
+  mountProgrammes,
+  mountMapLayers,
+  mountExports,
+];

@@ -1,0 +1,29 @@
+import { createApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { readConfig } from './config.ts';
+import { createDatabase } from './db/createDatabase.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createLogger } from './logger.ts';
+
+const config = readConfig();
+const logger = createLogger(config.logLevel);
+const db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+
+const applied = await migrateToLatest(db);
+if (applied.length > 0) logger.info({ migrations: applied }, 'database gemigreerd');
+await bootstrap({ db, config, logger });
+
+const app = createApp({ db, config, logger });
+const server = app.listen(config.port, config.host, () => {
+  logger.info(
+    `buurtpeil draait op http://${config.host}:${config.port} (database: ${config.databaseUrl ? 'PostgreSQL' : `ingebouwd, ${config.dataDir}`})`,
+  );
+});
+
+async function shutdown() {
+  server.close();
+  await db.destroy();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,5 @@
+import type { MountFeature } from '../http/MountFeature.ts';
+
+export const mountMapLayers: MountFeature = (_api, _context) => {
+  // Routes of this feature are added here.
+};
