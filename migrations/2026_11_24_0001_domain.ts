@@ -38,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('import_id', 'integer', (c) => c.references('imports.id'))
     .addPrimaryKeyConstraint('areas_pk', ['code', 'vintage'])
     .execute();
-  await db.schema.createIndex('areas_level_gemeente').on('areas').columns(['vintage', 'level', 'gemeente_code']).execute();
+  await db.schema
+    .createIndex('areas_level_gemeente')
+    .on('areas')
+    .columns(['vintage', 'level', 'gemeente_code'])
+    .execute();
 
   // A programme area (level programmagebied) is a set of buurten or wijken of one vintage.
   await db.schema
@@ -47,8 +51,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('vintage', 'integer', (c) => c.notNull())
     .addColumn('member_code', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('area_members_pk', ['area_code', 'vintage', 'member_code'])
-    .addForeignKeyConstraint('area_members_area', ['area_code', 'vintage'], 'areas', ['code', 'vintage'], (c) =>
-      c.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'area_members_area',
+      ['area_code', 'vintage'],
+      'areas',
+      ['code', 'vintage'],
+      (c) => c.onDelete('cascade'),
     )
     .addForeignKeyConstraint('area_members_member', ['member_code', 'vintage'], 'areas', ['code', 'vintage'])
     .execute();
@@ -94,14 +102,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addForeignKeyConstraint('observations_area', ['area_code', 'vintage'], 'areas', ['code', 'vintage'])
     .addUniqueConstraint('observations_key', ['indicator_id', 'area_code', 'vintage', 'period'])
     .execute();
-  await db.schema.createIndex('observations_indicator_year').on('observations').columns(['indicator_id', 'year']).execute();
-  await db.schema.createIndex('observations_area').on('observations').columns(['area_code', 'vintage']).execute();
+  await db.schema
+    .createIndex('observations_indicator_year')
+    .on('observations')
+    .columns(['indicator_id', 'year'])
+    .execute();
+  await db.schema
+    .createIndex('observations_area')
+    .on('observations')
+    .columns(['area_code', 'vintage'])
+    .execute();
 
   // Every value an observation held before a correction, with what replaced it and when.
   await db.schema
     .createTable('observation_revisions')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
-    .addColumn('observation_id', 'bigint', (c) => c.notNull().references('observations.id').onDelete('cascade'))
+    .addColumn('observation_id', 'bigint', (c) =>
+      c.notNull().references('observations.id').onDelete('cascade'),
+    )
     .addColumn('value', 'double precision')
     .addColumn('numerator', 'double precision')
     .addColumn('denominator', 'double precision')
@@ -116,7 +134,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('replaced_by_import_id', 'integer', (c) => c.references('imports.id'))
     .addColumn('replaced_by', 'text') // actor
     .execute();
-  await db.schema.createIndex('observation_revisions_obs').on('observation_revisions').column('observation_id').execute();
+  await db.schema
+    .createIndex('observation_revisions_obs')
+    .on('observation_revisions')
+    .column('observation_id')
+    .execute();
 
   await db.schema
     .createTable('programmes')
@@ -151,7 +173,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('area_code', 'text', (c) => c.notNull())
     .addColumn('horizon', 'integer', (c) => c.notNull()) // 10 or 20 (years)
     .addColumn('target_year', 'integer', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('absoluut', 'referentieniveau', 'richting')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('absoluut', 'referentieniveau', 'richting')`),
+    )
     .addColumn('target_value', 'double precision') // absolute number; for referentieniveau the plan's fixed number
     .addColumn('reference_area_code', 'text') // referentieniveau: the area whose level is the target
     .addColumn('direction', 'text', (c) => c.check(sql`direction in ('toename', 'afname')`)) // richting
@@ -194,7 +218,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('success', 'boolean', (c) => c.notNull())
     .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('login_attempts_recent').on('login_attempts').columns(['username', 'at']).execute();
+  await db.schema
+    .createIndex('login_attempts_recent')
+    .on('login_attempts')
+    .columns(['username', 'at'])
+    .execute();
 
   await db.schema
     .createTable('audit_log')

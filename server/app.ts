@@ -5,9 +5,9 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.ts';
 import type { Db } from './db/createDatabase.ts';
+import { featureRouters } from './features.ts';
 import { API_VERSION, buildOpenApiDocument } from './http/openapi.ts';
 import { notFound, problemErrorHandler } from './http/problem.ts';
-import { featureRouters } from './features.ts';
 
 export interface AppContext {
   db: Db;
@@ -23,7 +23,9 @@ export function createApp(context: AppContext): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong'); // every JSON response gets an ETag; Express answers 304 when it matches
   app.set('trust proxy', 'loopback');
-  app.use(pinoHttp({ logger: context.logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
+  app.use(
+    pinoHttp({ logger: context.logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }),
+  );
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -56,7 +58,9 @@ export function createApp(context: AppContext): Express {
     res.json(buildOpenApiDocument());
   });
   api.get('/status', async (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ status: 'ok', database: context.config.databaseUrl ? 'postgresql' : 'pglite' });
+    res
+      .set('Cache-Control', 'no-store')
+      .json({ status: 'ok', database: context.config.databaseUrl ? 'postgresql' : 'pglite' });
   });
   for (const mount of featureRouters) mount(api, context);
   api.use((req, _res, next) => next(notFound(`Er is geen API-resource op ${req.path}.`)));
@@ -72,4 +76,3 @@ export function createApp(context: AppContext): Express {
   app.use(problemErrorHandler);
   return app;
 }
-

@@ -1,3 +1,4 @@
+import type { Geometry } from 'geojson';
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 
 /** The tables as the migrations in migrations/ leave them. Keep in step with new migrations. */
@@ -51,7 +52,7 @@ export interface AreasTable {
   name: string;
   parent_code: string | null;
   gemeente_code: string | null;
-  geometry: JSONColumnType<GeoJSON.Geometry | null, string | null, string | null>;
+  geometry: JSONColumnType<Geometry | null, string | null, string | null>;
   bbox: JSONColumnType<[number, number, number, number] | null, string | null, string | null>;
   source: string | null;
   import_id: number | null;
@@ -193,8 +194,8 @@ export interface AuditLogTable {
   action: string;
   entity: string;
   entity_id: string | null;
-  before: JSONColumnType<unknown, string | null, string | null> | null;
-  after: JSONColumnType<unknown, string | null, string | null> | null;
+  before: JSONColumnType<object | null, string | null, string | null>;
+  after: JSONColumnType<object | null, string | null, string | null>;
   import_id: number | null;
 }
 

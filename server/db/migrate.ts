@@ -14,7 +14,11 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
-    throw new Error(`Migratie ${failed?.migrationName ?? '?'} is mislukt: ${String(error)}`, { cause: error });
+    throw new Error(`Migratie ${failed?.migrationName ?? '?'} is mislukt: ${String(error)}`, {
+      cause: error,
+    });
   }
-  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
 }

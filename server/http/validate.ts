@@ -23,7 +23,8 @@ export function parseQuery<S extends z.ZodObject>(req: Request, schema: S): z.in
 
 export function parsePathParams<S extends z.ZodObject>(req: Request, schema: S): z.infer<S> {
   const result = schema.safeParse(req.params);
-  if (!result.success) throw badRequest('Een of meer padparameters zijn ongeldig.', invalidParamsFromZod(result.error));
+  if (!result.success)
+    throw badRequest('Een of meer padparameters zijn ongeldig.', invalidParamsFromZod(result.error));
   return result.data;
 }
 

@@ -41,7 +41,11 @@ export interface ImportReport {
  * Validates the whole file and, unless `dryRun`, writes it in one transaction: all rows or none.
  * The same file twice changes nothing; a changed value becomes a correction with history.
  */
-export async function importFile(_db: Db, _input: ImportFileInput, _options: { dryRun: boolean }): Promise<ImportReport> {
+export async function importFile(
+  _db: Db,
+  _input: ImportFileInput,
+  _options: { dryRun: boolean },
+): Promise<ImportReport> {
   throw new Error('importFile is nog niet gebouwd');
 }
 
