@@ -9,4 +9,14 @@ echo "== format + lint"; npx biome check .
 echo "== client build"; npm run --silent build:client > /dev/null
 echo "== tests on $([ -n "${DATABASE_URL:-}" ] && echo "PostgreSQL" || echo "embedded PGlite")"
 mapfile -t files < <(find test -name '*.test.ts' | sort)
-node --import tsx --test --test-concurrency=2 --test-reporter=spec "${files[@]}"
+tap="$(mktemp)"
+status=0
+node --import tsx --test --test-concurrency=2 \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$tap" \
+  "${files[@]}" || status=$?
+passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap" | tail -1)
+failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap" | tail -1)
+rm -f "$tap"
+echo "tests: ${passed:-0} passed, ${failed:-0} failed"
+exit "$status"
