@@ -1,5 +1,137 @@
+import {
+  csvExportQuerySchema,
+  csvExportSchema,
+  geojsonExportQuerySchema,
+  geojsonExportSchema,
+} from '../../schemas/exports.ts';
+import { vintageForPeriod } from '../areas/vintageForPeriod.ts';
+import { documentGet } from '../http/documentGet.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
+import { notFound } from '../http/problem.ts';
+import { parseQuery } from '../http/validate.ts';
+import { findIndicator } from '../indicators/indicatorsRepository.ts';
+import { buildMapLayer } from '../maplayers/buildMapLayer.ts';
+import { defaultProgrammeOf, findGeometries, programmeExists } from '../maplayers/mapLayersRepository.ts';
+import { toFeatureCollection } from '../maplayers/toFeatureCollection.ts';
+import { CSV_DIALECTS } from './csvDialect.ts';
+import { observationExportRows } from './observationExportRows.ts';
+import { loadTargetLookup } from './targetLookup.ts';
+import { writeCsv } from './writeCsv.ts';
 
-export const mountExports: MountFeature = (_api, _context) => {
-  // Routes of this feature are added here.
+export const ATTRIBUTION =
+  'Bron: CBS, Kerncijfers wijken en buurten en Wijk- en buurtkaart (CBS/Kadaster, PDOK), CC BY 4.0';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+documentGet({
+  path: '/exports/waarnemingen.csv',
+  tag: 'Exports',
+  summary: 'Alle waarnemingen als tidy CSV (Nederlandse Excel of standaard), gestreamd',
+  description:
+    'Eén rij per gebied × indicator × periode met waarde, teller, noemer, vlaggen, bron (per rij) en, voor streefwaarden ' +
+    'van het programma, streefwaarde, status, score en de invoer van de berekening. De exportdatum staat in de ' +
+    'bestandsnaam. Formules in tekstcellen worden onschadelijk gemaakt met een voorloop-apostrof; negatieve getallen ' +
+    'blijven getallen. Geheime waarden zijn leeg met de reden in `geheim`.',
+  query: csvExportQuerySchema,
+  response: csvExportSchema,
+  contentType: 'text/csv; charset=utf-8',
+  headers: { 'Content-Disposition': 'attachment; filename="buurtpeil-waarnemingen-<datum>.csv"' },
+});
+documentGet({
+  path: '/exports/kaartlaag.geojson',
+  tag: 'Exports',
+  summary: 'Een kaartlaag met waarden als GeoJSON (RFC 7946, WGS84) voor GIS',
+  query: geojsonExportQuerySchema,
+  response: geojsonExportSchema,
+  contentType: 'application/geo+json',
+  headers: {
+    'Content-Disposition': 'attachment; filename="buurtpeil-<indicator>-<periode>-<datum>.geojson"',
+  },
+});
+
+export const mountExports: MountFeature = (api, { db, config, logger }) => {
+  api.get('/exports/waarnemingen.csv', async (req, res) => {
+    const query = parseQuery(req, csvExportQuerySchema);
+    const dialect = CSV_DIALECTS[query.dialect ?? 'excel'];
+    let programmeId = query.programma ?? null;
+    if (programmeId && !(await programmeExists(db, programmeId))) {
+      throw notFound(`Er is geen programma met id ${programmeId}.`);
+    }
+    if (!programmeId && query.gemeente) programmeId = (await defaultProgrammeOf(db, query.gemeente)) ?? null;
+    const targets = programmeId ? await loadTargetLookup(db, programmeId, query.horizon ?? 10) : null;
+
+    res.status(200);
+    res.set({
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="buurtpeil-waarnemingen-${today()}.csv"`,
+      'Cache-Control': 'no-cache',
+    });
+    const rows = observationExportRows(db, query, {
+      canStream: Boolean(config.databaseUrl),
+      programmeId,
+      targets,
+    });
+    try {
+      await writeCsv(rows, dialect, res);
+    } catch (error) {
+      // Headers and part of the body are gone already: all we can do is cut the download off.
+      logger.error({ err: error }, 'CSV-export afgebroken');
+      res.destroy(error as Error);
+    }
+  });
+
+  api.get('/exports/kaartlaag.geojson', async (req, res) => {
+    const query = parseQuery(req, geojsonExportQuerySchema);
+    const indicator = await findIndicator(db, query.indicator);
+    if (!indicator) throw notFound(`Er is geen indicator met id ${query.indicator}.`);
+    const vintage = query.indeling ?? vintageForPeriod(query.periode);
+    const level = query.niveau ?? 'buurt';
+    const layer = await buildMapLayer(db, indicator, {
+      period: query.periode,
+      vintage,
+      level,
+      gemeente: query.gemeente,
+      horizon: query.horizon ?? 10,
+      programmeId: query.programma,
+    });
+    const geometries = await findGeometries(db, vintage, level, query.gemeente);
+    if (geometries.length === 0)
+      throw notFound(`Er is geen geometrie van niveau ${level} in indeling ${vintage}.`);
+    const values = new Map(layer.waarden.map((value) => [value.code, value]));
+    const collection = toFeatureCollection(geometries, (code) => {
+      const value = values.get(code);
+      // Every feature has every property (null when absent) so GIS tools see one schema.
+      return {
+        waarde: value?.waarde ?? null,
+        teller: value?.teller ?? null,
+        noemer: value?.noemer ?? null,
+        status: value?.status ?? null,
+        statusLabel: value?.statusLabel ?? null,
+        score: value?.score ?? null,
+        geheim: value?.geheim ?? null,
+      };
+    });
+    const date = today();
+    res.set({
+      'Content-Disposition': `attachment; filename="buurtpeil-${indicator.id}-${query.periode}-${date}.geojson"`,
+      'Cache-Control': 'no-cache',
+    });
+    res.type('application/geo+json').send(
+      JSON.stringify({
+        type: collection.type,
+        // Foreign members (RFC 7946 §6.1): the source and date travel with the file.
+        bron: `${indicator.source}; grenzen: CBS/Kadaster Wijk- en buurtkaart ${vintage}; export van ${date}`,
+        attribution: ATTRIBUTION,
+        exportdatum: date,
+        indicator: { id: indicator.id, naam: indicator.name, eenheid: indicator.unit },
+        periode: query.periode,
+        indeling: vintage,
+        niveau: level,
+        programma: layer.programma,
+        horizon: layer.horizon,
+        ...(collection.bbox ? { bbox: collection.bbox } : {}),
+        features: collection.features,
+      }),
+    );
+  });
 };

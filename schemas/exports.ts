@@ -1,0 +1,78 @@
+import {
+  areaCodePattern,
+  areaLevelSchema,
+  gemeenteCodeParam,
+  horizonParam,
+  indicatorIdParam,
+  indicatorIdPattern,
+  listParam,
+  periodParam,
+  periodPattern,
+  programmeIdParam,
+  yearParam,
+} from './common.ts';
+import { z } from './zod.ts';
+
+export const csvExportQuerySchema = z.object({
+  dialect: z
+    .enum(['excel', 'standaard'], { error: 'Verwacht excel of standaard' })
+    .optional()
+    .describe(
+      'excel (standaard): `;`, decimale komma, UTF-8 BOM — opent als getallen in Excel/LibreOffice met Nederlandse instellingen. standaard: `,` en decimale punt (RFC 4180), voor R, Python, QGIS',
+    ),
+  indicator: listParam(indicatorIdPattern, 'indicator-id’s', 'bijstand_huishoudens_pct').optional(),
+  gebied: listParam(areaCodePattern, 'gebiedscodes', 'BU19160200').optional(),
+  niveau: areaLevelSchema.optional(),
+  gemeente: gemeenteCodeParam.optional(),
+  periode: listParam(periodPattern, 'perioden', '2020,2022').optional(),
+  indeling: yearParam('indeling').optional(),
+  programma: programmeIdParam
+    .optional()
+    .describe(
+      'Vult streefwaarde, status, score en de invoer van de berekening; standaard het programma van `gemeente`',
+    ),
+  horizon: horizonParam.optional().describe('Welke streefwaarde: over 10 (standaard) of 20 jaar'),
+});
+export type CsvExportQuery = z.infer<typeof csvExportQuerySchema>;
+
+export const csvExportSchema = z.string().openapi({
+  description:
+    'Tidy CSV, één rij per gebied × indicator × periode. Kolommen: gebiedscode, gebiedsnaam, niveau, indeling, indicator, ' +
+    'indicatornaam, eenheid, periode, waarde, teller, noemer, vlaggen (voorlopig|geheim|afgerond), geheim (reden), bron, ' +
+    'programma, horizon, streefjaar, soortStreefwaarde, streefwaarde, referentiegebied, basisjaar, basiswaarde, status, ' +
+    'statuslabel, score, voortgangsmaat, cagrGemeten, cagrVereist, aandeelVanDeWeg, verwachteWaarde, referentiewaarde. ' +
+    'De bron staat per rij; de exportdatum in de bestandsnaam (Content-Disposition). Geheime waarden zijn leeg.',
+});
+
+export const geojsonExportQuerySchema = z.object({
+  indicator: indicatorIdParam,
+  periode: periodParam,
+  niveau: areaLevelSchema.optional(),
+  gemeente: gemeenteCodeParam.optional(),
+  horizon: horizonParam.optional(),
+  programma: programmeIdParam.optional(),
+  indeling: yearParam('indeling').optional(),
+});
+
+export const geojsonExportSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    bron: z.string(),
+    attribution: z.string(),
+    exportdatum: z.string(),
+    indicator: z.object({ id: z.string(), naam: z.string(), eenheid: z.string() }),
+    periode: z.string(),
+    indeling: z.number().int(),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.string(),
+        properties: z.record(z.string(), z.unknown()),
+        geometry: z.unknown(),
+      }),
+    ),
+  })
+  .openapi('KaartlaagGeoJSON', {
+    description:
+      'RFC 7946 (WGS84) met per gebied waarde, teller, noemer, status en score; `bron` en `attribution` bovenaan',
+  });

@@ -1,0 +1,104 @@
+import {
+  areaLevelSchema,
+  gemeenteCodeParam,
+  horizonParam,
+  indicatorIdParam,
+  periodParam,
+  programmeIdParam,
+  yearParam,
+} from './common.ts';
+import { z } from './zod.ts';
+
+export const mapLayerPathSchema = z.object({ indicator: indicatorIdParam });
+
+export const mapLayerQuerySchema = z.object({
+  periode: periodParam.describe('De periode (verplicht), bijvoorbeeld 2022'),
+  niveau: areaLevelSchema.optional().describe('Standaard buurt'),
+  gemeente: gemeenteCodeParam.optional().describe('Zonder gemeente: heel Nederland'),
+  horizon: horizonParam.optional().describe('Streefwaarde over 10 of 20 jaar (standaard 10)'),
+  programma: programmeIdParam
+    .optional()
+    .describe('Het programma waarvan de streefwaarden tellen; standaard dat van de gemeente'),
+  indeling: yearParam('indeling')
+    .optional()
+    .describe('Standaard de indeling die bij de periode hoort (2017 → 2017, 2020 en later → 2022)'),
+});
+export type MapLayerQuery = z.infer<typeof mapLayerQuerySchema>;
+
+export const mapStatusSchema = z
+  .enum([
+    'behaald',
+    'op_schema',
+    'versnelling_nodig',
+    'beperkte_vooruitgang',
+    'verslechtering',
+    'onzeker',
+    'onvoldoende_gegevens',
+    'geen_streefwaarde',
+  ])
+  .openapi('KaartStatus');
+
+export const mapValueSchema = z
+  .object({
+    code: z.string(),
+    waarde: z.number().nullable(),
+    teller: z.number().nullable(),
+    noemer: z.number().nullable(),
+    status: mapStatusSchema,
+    statusLabel: z.string(),
+    score: z.number().nullable().describe('−5…+5 volgens de voortgangsmethode'),
+    geheim: z
+      .enum(['te_klein', 'cbs_geheim'])
+      .optional()
+      .describe('Alleen aanwezig als de waarde niet gepubliceerd wordt, met de reden'),
+  })
+  .openapi('KaartWaarde');
+export type MapValue = z.infer<typeof mapValueSchema>;
+
+export const mapLayerSchema = z
+  .object({
+    indicator: z.string(),
+    periode: z.string(),
+    indeling: z.number().int(),
+    niveau: areaLevelSchema,
+    gemeente: z.string().nullable(),
+    horizon: z.number().int(),
+    programma: z.string().nullable(),
+    eenheid: z.string(),
+    decimalen: z.number().int(),
+    bron: z.string(),
+    waarden: z.array(mapValueSchema),
+  })
+  .openapi('Kaartlaag', {
+    description:
+      'Waarden en status van elk gebied van één niveau voor één indicator × periode; de geometrie apart',
+  });
+export type MapLayer = z.infer<typeof mapLayerSchema>;
+
+export const geometryPathSchema = z.object({
+  indeling: yearParam('indeling'),
+  niveau: areaLevelSchema,
+});
+export const geometryQuerySchema = z.object({
+  gemeente: gemeenteCodeParam.optional().describe('Zonder gemeente: heel Nederland'),
+});
+
+const geometrySchema = z
+  .object({ type: z.string(), coordinates: z.array(z.unknown()) })
+  .nullable()
+  .openapi('Geometrie', { description: 'GeoJSON-geometrie (RFC 7946) in WGS84; leeg als onbekend' });
+
+export const featureCollectionSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    bbox: z.array(z.number()).optional(),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: z.string(),
+        properties: z.object({ code: z.string(), naam: z.string() }),
+        geometry: geometrySchema,
+      }),
+    ),
+  })
+  .openapi('GebiedenGeoJSON');

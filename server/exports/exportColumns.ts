@@ -1,0 +1,87 @@
+import type { Flag } from '../../schemas/observations.ts';
+import type { AreaLevel } from '../db/Database.ts';
+import { type CsvDialect, formatNumber, neutraliseFormula } from './csvDialect.ts';
+
+/** One tidy row: one area × indicator × period, with its target and status when it has one. */
+export interface ExportRow {
+  gebiedscode: string;
+  gebiedsnaam: string;
+  niveau: AreaLevel;
+  indeling: number;
+  indicator: string;
+  indicatornaam: string;
+  eenheid: string;
+  periode: string;
+  waarde: number | null;
+  teller: number | null;
+  noemer: number | null;
+  vlaggen: Flag[];
+  geheim: string | null;
+  bron: string;
+  programma: string | null;
+  horizon: number | null;
+  streefjaar: number | null;
+  soortStreefwaarde: string | null;
+  streefwaarde: number | null;
+  referentiegebied: string | null;
+  basisjaar: number | null;
+  basiswaarde: number | null;
+  status: string | null;
+  statuslabel: string | null;
+  score: number | null;
+  voortgangsmaat: number | null;
+  cagrGemeten: number | null;
+  cagrVereist: number | null;
+  aandeelVanDeWeg: number | null;
+  verwachteWaarde: number | null;
+  referentiewaarde: number | null;
+}
+
+type Kind = 'text' | 'number';
+
+/** Column order and kind; the header names are the keys, documented in the API reference. */
+export const EXPORT_COLUMNS: ReadonlyArray<readonly [keyof ExportRow, Kind]> = [
+  ['gebiedscode', 'text'],
+  ['gebiedsnaam', 'text'],
+  ['niveau', 'text'],
+  ['indeling', 'number'],
+  ['indicator', 'text'],
+  ['indicatornaam', 'text'],
+  ['eenheid', 'text'],
+  ['periode', 'text'],
+  ['waarde', 'number'],
+  ['teller', 'number'],
+  ['noemer', 'number'],
+  ['vlaggen', 'text'],
+  ['geheim', 'text'],
+  ['bron', 'text'],
+  ['programma', 'text'],
+  ['horizon', 'number'],
+  ['streefjaar', 'number'],
+  ['soortStreefwaarde', 'text'],
+  ['streefwaarde', 'number'],
+  ['referentiegebied', 'text'],
+  ['basisjaar', 'number'],
+  ['basiswaarde', 'number'],
+  ['status', 'text'],
+  ['statuslabel', 'text'],
+  ['score', 'number'],
+  ['voortgangsmaat', 'number'],
+  ['cagrGemeten', 'number'],
+  ['cagrVereist', 'number'],
+  ['aandeelVanDeWeg', 'number'],
+  ['verwachteWaarde', 'number'],
+  ['referentiewaarde', 'number'],
+];
+
+export const EXPORT_HEADER = EXPORT_COLUMNS.map(([name]) => name);
+
+/** The row as CSV cells: numbers in the dialect's notation, text neutralised against formulas. */
+export function toCsvCells(row: ExportRow, dialect: CsvDialect): string[] {
+  return EXPORT_COLUMNS.map(([name, kind]) => {
+    const value = row[name];
+    if (kind === 'number') return formatNumber(value as number | null, dialect);
+    if (Array.isArray(value)) return value.join('|');
+    return neutraliseFormula(value == null ? null : String(value));
+  });
+}

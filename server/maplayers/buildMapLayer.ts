@@ -1,0 +1,112 @@
+import type { MapLayer, MapValue } from '../../schemas/mapLayers.ts';
+import type { Db } from '../db/createDatabase.ts';
+import type { AreaLevel, Indicator } from '../db/Database.ts';
+import { discloseObservation, disclosureRuleOf } from '../disclosure/applyDisclosure.ts';
+import { notFound } from '../http/problem.ts';
+import { getAreaStatuses } from '../progress/progressService.ts';
+import type { AreaProgress } from '../progress/types.ts';
+import { defaultProgrammeOf, findLayerValues, programmeExists } from './mapLayersRepository.ts';
+
+export interface MapLayerRequest {
+  period: string;
+  vintage: number;
+  level: AreaLevel;
+  gemeente?: string | undefined;
+  horizon: number;
+  programmeId?: string | undefined;
+}
+
+const NO_TARGET_LABEL = 'geen streefwaarde';
+
+/** Statuses of the areas that have a target; empty when there is no programme to judge against. */
+async function statusesFor(
+  db: Db,
+  indicatorId: string,
+  request: MapLayerRequest,
+): Promise<{ programmeId: string | null; statuses: Map<string, AreaProgress> }> {
+  let programmeId = request.programmeId;
+  let gemeente = request.gemeente;
+  if (programmeId) {
+    const programme = await programmeExists(db, programmeId);
+    if (!programme) throw notFound(`Er is geen programma met id ${programmeId}.`);
+    gemeente ??= programme.gemeente_code;
+  } else if (gemeente) {
+    programmeId = await defaultProgrammeOf(db, gemeente);
+  }
+  if (!programmeId || !gemeente) return { programmeId: null, statuses: new Map() };
+  const statuses = await getAreaStatuses(db, {
+    indicatorId,
+    programmeId,
+    vintage: request.vintage,
+    level: request.level,
+    gemeenteCode: gemeente,
+    year: Number(request.period.slice(-4)),
+    horizon: request.horizon,
+  });
+  return { programmeId, statuses };
+}
+
+/**
+ * One indicator × period for every area of a level, disclosed, with each area's status against the
+ * programme's target. Used by the kaartlaag endpoint and the GeoJSON export alike.
+ */
+export async function buildMapLayer(
+  db: Db,
+  indicator: Indicator,
+  request: MapLayerRequest,
+): Promise<MapLayer> {
+  const rule = disclosureRuleOf(indicator);
+  const [rows, { programmeId, statuses }] = await Promise.all([
+    findLayerValues(db, {
+      indicatorId: indicator.id,
+      period: request.period,
+      vintage: request.vintage,
+      level: request.level,
+      gemeente: request.gemeente,
+    }),
+    statusesFor(db, indicator.id, request),
+  ]);
+  const values: MapValue[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    seen.add(row.area_code);
+    const disclosed = discloseObservation(rule, row);
+    const status = statuses.get(row.area_code);
+    values.push({
+      code: row.area_code,
+      waarde: disclosed.value,
+      teller: disclosed.numerator,
+      noemer: disclosed.denominator,
+      status: status?.status ?? 'geen_streefwaarde',
+      statusLabel: status?.statusLabel ?? NO_TARGET_LABEL,
+      score: status?.score ?? null,
+      ...(disclosed.suppressed ? { geheim: disclosed.suppressed.reason } : {}),
+    });
+  }
+  // An area with a target but no value this period still shows its status (onvoldoende gegevens).
+  for (const [code, status] of statuses) {
+    if (seen.has(code)) continue;
+    values.push({
+      code,
+      waarde: null,
+      teller: null,
+      noemer: null,
+      status: status.status,
+      statusLabel: status.statusLabel,
+      score: status.score,
+    });
+  }
+  return {
+    indicator: indicator.id,
+    periode: request.period,
+    indeling: request.vintage,
+    niveau: request.level,
+    gemeente: request.gemeente ?? null,
+    horizon: request.horizon,
+    programma: programmeId,
+    eenheid: indicator.unit,
+    decimalen: indicator.decimals,
+    bron: indicator.source,
+    waarden: values,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../db/createDatabase.ts';
+import type { AreaLevel } from '../db/Database.ts';
+
+export interface LayerSelection {
+  indicatorId: string;
+  period: string;
+  vintage: number;
+  level: AreaLevel;
+  gemeente?: string | undefined;
+}
+
+/** The one query behind a map layer: one indicator × period for every area of a level. */
+export function mapLayerQuery(db: Db, selection: LayerSelection) {
+  let query = db
+    .selectFrom('observations as o')
+    .innerJoin('areas as a', (join) =>
+      join.onRef('a.code', '=', 'o.area_code').onRef('a.vintage', '=', 'o.vintage'),
+    )
+    .select(['o.area_code', 'o.value', 'o.numerator', 'o.denominator', 'o.confidential', 'o.source'])
+    .where('o.indicator_id', '=', selection.indicatorId)
+    .where('o.period', '=', selection.period)
+    .where('o.vintage', '=', selection.vintage)
+    .where('a.level', '=', selection.level);
+  const gemeente = selection.gemeente;
+  if (gemeente)
+    query = query.where((eb) => eb.or([eb('a.gemeente_code', '=', gemeente), eb('a.code', '=', gemeente)]));
+  return query.orderBy('o.area_code');
+}
+
+export async function findLayerValues(db: Db, selection: LayerSelection) {
+  return mapLayerQuery(db, selection).execute();
+}
+
+export async function findGeometries(db: Db, vintage: number, level: AreaLevel, gemeente?: string) {
+  let query = db
+    .selectFrom('areas')
+    .select(['code', 'name', 'geometry', 'bbox'])
+    .where('vintage', '=', vintage)
+    .where('level', '=', level);
+  if (gemeente)
+    query = query.where((eb) => eb.or([eb('gemeente_code', '=', gemeente), eb('code', '=', gemeente)]));
+  return query.orderBy('code').execute();
+}
+
+/** The programme whose targets colour a gemeente's map when none is asked for: its newest. */
+export async function defaultProgrammeOf(db: Db, gemeente: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('programmes')
+    .select('id')
+    .where('gemeente_code', '=', gemeente)
+    .orderBy('start_year', 'desc')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function programmeExists(db: Db, id: string): Promise<{ gemeente_code: string } | undefined> {
+  return db.selectFrom('programmes').select('gemeente_code').where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,71 @@
+import type { Flag, ObservationBody } from '../../schemas/observations.ts';
+import type { AreaLevel } from '../db/Database.ts';
+import { type DisclosureRule, discloseObservation, type Suppression } from '../disclosure/applyDisclosure.ts';
+
+/** The columns of an observation (or an earlier revision of one) that publishing looks at. */
+export interface FigureRow {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  provisional: boolean;
+  confidential: boolean;
+  value_rounding: number | null;
+  count_rounding: number | null;
+  source: string;
+}
+
+export interface ObservationRow extends FigureRow {
+  id: number;
+  indicator_id: string;
+  area_code: string;
+  area_name: string;
+  level: AreaLevel;
+  vintage: number;
+  period: string;
+  year: number;
+  import_id: number | null;
+  updated_at: Date | string;
+}
+
+export const toIso = (value: Date | string) => new Date(value).toISOString();
+
+export function flagsOf(row: FigureRow, suppressed: Suppression | null): Flag[] {
+  const flags: Flag[] = [];
+  if (row.provisional) flags.push('voorlopig');
+  if (suppressed) flags.push('geheim');
+  if (row.value_rounding != null || row.count_rounding != null) flags.push('afgerond');
+  return flags;
+}
+
+export const suppressionBody = (suppressed: Suppression | null) =>
+  suppressed ? { reden: suppressed.reason, label: suppressed.label, toelichting: suppressed.text } : null;
+
+/** Figures as they may leave the server: always through the one disclosure function. */
+export function publishFigures(rule: DisclosureRule, row: FigureRow) {
+  const disclosed = discloseObservation(rule, row);
+  return {
+    waarde: disclosed.value,
+    teller: disclosed.numerator,
+    noemer: disclosed.denominator,
+    vlaggen: flagsOf(row, disclosed.suppressed),
+    afronding: { waarde: row.value_rounding, aantallen: row.count_rounding },
+    geheim: suppressionBody(disclosed.suppressed),
+    bron: row.source,
+  };
+}
+
+export function publishObservation(rule: DisclosureRule, row: ObservationRow): ObservationBody {
+  return {
+    id: row.id,
+    indicator: row.indicator_id,
+    gebied: row.area_code,
+    gebiedsnaam: row.area_name,
+    niveau: row.level,
+    indeling: row.vintage,
+    periode: row.period,
+    jaar: row.year,
+    ...publishFigures(rule, row),
+    importId: row.import_id,
+    bijgewerkt: toIso(row.updated_at),
+  };
+}
