@@ -1,0 +1,220 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { pageParams } from '../../schemas/common.ts';
+import { z } from '../../schemas/zod.ts';
+import type { AppContext } from '../app.ts';
+import { requireRole, requireSessionOf } from '../auth/guards.ts';
+import type { ImportRecord } from '../db/Database.ts';
+import { pageEnvelope, pageOf } from '../http/pagination.ts';
+import { HttpProblem, notFound } from '../http/problem.ts';
+import { parseQuery } from '../http/validate.ts';
+import { type ImportReport, importFile, rollbackImport, type UploadKind } from '../imports/importFile.ts';
+import { writeAudit } from './audit.ts';
+import { idParam } from './beheerParams.ts';
+import { uploadTypeProblem } from './uploadChecks.ts';
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+export const uploadQuerySchema = z.object({
+  soort: z.enum(['gemeentecijfers', 'kwb', 'grenzen'], {
+    error: 'Kies soort gemeentecijfers, kwb of grenzen',
+  }),
+  modus: z.enum(['voorbeeld', 'vastleggen'], { error: 'Kies modus voorbeeld of vastleggen' }),
+  bestandsnaam: z
+    .string({ error: 'Geef de bestandsnaam mee' })
+    .min(1, 'Geef de bestandsnaam mee')
+    .max(255, 'Bestandsnaam te lang'),
+  indeling: z
+    .string()
+    .regex(/^\d{4}$/, 'Verwacht een jaartal van vier cijfers')
+    .transform(Number)
+    .optional()
+    .describe('Indeling (jaar) van grenzen, als de bestandsnaam het niet zegt'),
+  jaar: z
+    .string()
+    .regex(/^\d{4}$/, 'Verwacht een jaartal van vier cijfers')
+    .transform(Number)
+    .optional()
+    .describe('Jaar van een KWB-tabel, als de bestandsnaam het niet zegt'),
+});
+
+const listQuerySchema = z.object({ ...pageParams });
+
+/** The importer's report in the API's Dutch words. */
+export function reportView(report: ImportReport) {
+  const rowError = (e: { line: number; column?: string | undefined; message: string }) => ({
+    regel: e.line,
+    ...(e.column ? { kolom: e.column } : {}),
+    melding: e.message,
+  });
+  return {
+    geldig: report.ok,
+    voorbeeld: report.dryRun,
+    soort: report.kind,
+    bestandsnaam: report.fileName,
+    fouten: report.errors.map(rowError),
+    waarschuwingen: report.warnings.map(rowError),
+    regelsTotaal: report.rowsTotal,
+    nieuw: report.rowsNew,
+    gecorrigeerd: report.rowsCorrected,
+    ongewijzigd: report.rowsUnchanged,
+    importId: report.importId,
+  };
+}
+
+export function importView(record: ImportRecord) {
+  return {
+    id: record.id,
+    soort: record.kind,
+    bestandsnaam: record.file_name,
+    bestandsgrootte: Number(record.file_size),
+    door: record.actor,
+    status: record.status,
+    gestart: new Date(record.started_at).toISOString(),
+    klaar: record.finished_at ? new Date(record.finished_at).toISOString() : null,
+    regelsTotaal: record.rows_total,
+    nieuw: record.rows_new,
+    gecorrigeerd: record.rows_corrected,
+    ongewijzigd: record.rows_unchanged,
+  };
+}
+
+const tooLarge = () =>
+  new HttpProblem(
+    413,
+    'Bestand te groot',
+    `Het bestand is groter dan ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Splits het bestand of laad het met de opdrachtregel (npm run import).`,
+  );
+
+/**
+ * The file is the raw request body (see docs/decisions/0050): read only after the session, role
+ * and CSRF token are checked, and never beyond the size limit.
+ */
+const rawBody = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
+function readUpload(req: Request, res: Response, next: NextFunction) {
+  const declared = Number(req.get('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) return next(tooLarge());
+  rawBody(req, res, (error?: unknown) => {
+    if ((error as { status?: number } | undefined)?.status === 413) return next(tooLarge());
+    next(error);
+  });
+}
+
+/** Uploads (preview and commit), the list of imports, one import, and rolling one back. */
+export function mountImports(router: Router, { db }: AppContext): void {
+  const dataRoles = requireRole('beheerder', 'redacteur');
+
+  // The query is checked before the body is read: a bad request never makes the server read 50 MB.
+  const checkUploadQuery = (req: Request, res: Response, next: NextFunction) => {
+    res.locals.uploadQuery = parseQuery(req, uploadQuerySchema);
+    next();
+  };
+
+  router.post('/imports', dataRoles, checkUploadQuery, readUpload, async (req, res) => {
+    const actor = requireSessionOf(res).user;
+    const query = res.locals.uploadQuery as z.infer<typeof uploadQuerySchema>;
+    const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+    const kind: UploadKind = query.soort;
+    const typeProblem = uploadTypeProblem(kind, query.bestandsnaam, bytes);
+    if (typeProblem) throw new HttpProblem(415, 'Verkeerd bestandstype', typeProblem);
+
+    const dryRun = query.modus === 'voorbeeld';
+    const report = await importFile(
+      db,
+      {
+        kind,
+        fileName: query.bestandsnaam,
+        bytes,
+        actor: actor.username,
+        userId: actor.id,
+        ...(query.indeling !== undefined ? { vintage: query.indeling } : {}),
+        ...(query.jaar !== undefined ? { year: query.jaar } : {}),
+      },
+      { dryRun },
+    );
+    const view = reportView(report);
+    if (dryRun) {
+      res.json(view);
+      return;
+    }
+    if (!report.ok || report.importId === null) {
+      res
+        .status(422)
+        .type('application/problem+json')
+        .json({
+          type: 'about:blank',
+          title: 'Bestand niet vastgelegd',
+          status: 422,
+          detail: `Er is niets opgeslagen: het bestand heeft ${report.errors.length} fout(en).`,
+          instance: req.originalUrl,
+          rapport: view,
+        });
+      return;
+    }
+    await writeAudit(db, {
+      actor,
+      action: 'import.vastleggen',
+      entity: 'import',
+      entityId: report.importId,
+      before: null,
+      after: {
+        soort: kind,
+        bestandsnaam: query.bestandsnaam,
+        regelsTotaal: report.rowsTotal,
+        nieuw: report.rowsNew,
+        gecorrigeerd: report.rowsCorrected,
+        ongewijzigd: report.rowsUnchanged,
+      },
+      importId: report.importId,
+    });
+    res.status(201).location(`${req.baseUrl}/imports/${report.importId}`).json(view);
+  });
+
+  router.get('/imports', dataRoles, async (req, res) => {
+    const page = pageOf(parseQuery(req, listQuerySchema));
+    const [rows, total] = await Promise.all([
+      db
+        .selectFrom('imports')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(page.paginaGrootte)
+        .offset(page.offset)
+        .execute(),
+      db
+        .selectFrom('imports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    res
+      .set('Cache-Control', 'no-store')
+      .json({ imports: rows.map(importView), ...pageEnvelope(req, page, Number(total.n)) });
+  });
+
+  router.get('/imports/:id', dataRoles, async (req, res) => {
+    const id = idParam(req);
+    const record = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!record) throw notFound(`Er is geen import met id ${id}.`);
+    res.set('Cache-Control', 'no-store').json({ ...importView(record), rapport: record.report });
+  });
+
+  router.post('/imports/:id/terugdraaien', dataRoles, async (req, res) => {
+    const actor = requireSessionOf(res).user;
+    const id = idParam(req);
+    const before = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!before) throw notFound(`Er is geen import met id ${id}.`);
+    if (before.status === 'teruggedraaid') {
+      throw new HttpProblem(409, 'Al teruggedraaid', `Import ${id} is al teruggedraaid.`);
+    }
+    await rollbackImport(db, id, actor.username);
+    const after = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await writeAudit(db, {
+      actor,
+      action: 'import.terugdraaien',
+      entity: 'import',
+      entityId: id,
+      before: importView(before),
+      after: importView(after),
+      importId: id,
+    });
+    res.json(importView(after));
+  });
+}

@@ -1,0 +1,125 @@
+import { z } from '../../schemas/zod.ts';
+
+const code = (what: string) =>
+  z
+    .string({ error: `Vul ${what} in` })
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,39}$/, `Verwacht ${what} als BU19160200, WK191602 of GM1916`);
+
+const year = (what: string) =>
+  z
+    .number({ error: `Verwacht een jaartal (${what})` })
+    .int(`Verwacht een heel jaartal (${what})`)
+    .min(1900, `${what} vóór 1900`)
+    .max(2100, `${what} na 2100`);
+
+const finiteNumber = (what: string) => z.number({ error: `Verwacht een getal (${what})` }).finite();
+
+/** Every field of a target, as the beheer API takes it; the rules per kind are in `targetRules`. */
+export const targetFields = {
+  programmaId: z
+    .string({ error: 'Kies een programma' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'Onbekend programma-id'),
+  indicatorId: z
+    .string({ error: 'Kies een indicator' })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/, 'Ongeldig indicator-id'),
+  gebiedscode: code('een gebiedscode'),
+  horizon: z.union([z.literal(10), z.literal(20)], { error: 'De horizon is 10 of 20 jaar' }),
+  streefjaar: year('streefjaar'),
+  soort: z.enum(['absoluut', 'referentieniveau', 'richting'], {
+    error: 'Kies de soort absoluut, referentieniveau of richting',
+  }),
+  streefwaarde: finiteNumber('streefwaarde').nullable().optional(),
+  referentiegebied: code('een referentiegebied').nullable().optional(),
+  richting: z
+    .enum(['toename', 'afname'], { error: 'Kies de richting toename of afname' })
+    .nullable()
+    .optional(),
+  basisjaar: year('basisjaar').nullable().optional(),
+  basiswaarde: finiteNumber('basiswaarde').nullable().optional(),
+  planTekst: z.string().trim().max(200, 'Hoogstens 200 tekens').nullable().optional(),
+  toelichting: z.string().trim().max(2000, 'Hoogstens 2000 tekens').nullable().optional(),
+};
+
+type TargetShape = {
+  soort: 'absoluut' | 'referentieniveau' | 'richting';
+  streefjaar: number;
+  streefwaarde?: number | null | undefined;
+  referentiegebied?: string | null | undefined;
+  richting?: 'toename' | 'afname' | null | undefined;
+  basisjaar?: number | null | undefined;
+};
+
+/** What each kind needs, and a target year after the baseline year; every problem named by field. */
+function targetRules(target: TargetShape, ctx: z.RefinementCtx) {
+  if (target.soort === 'absoluut' && (target.streefwaarde === undefined || target.streefwaarde === null)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['streefwaarde'],
+      message: 'Een absolute streefwaarde heeft een getal nodig',
+    });
+  }
+  if (target.soort === 'referentieniveau' && !target.referentiegebied) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['referentiegebied'],
+      message: 'Een referentieniveau heeft een referentiegebied nodig (bijvoorbeeld GM1916)',
+    });
+  }
+  if (target.soort === 'richting' && !target.richting) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['richting'],
+      message: 'Kies de beoogde richting: toename of afname',
+    });
+  }
+  if (target.basisjaar !== undefined && target.basisjaar !== null && target.streefjaar <= target.basisjaar) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['streefjaar'],
+      message: `Het streefjaar moet na het basisjaar (${target.basisjaar}) liggen`,
+    });
+  }
+}
+
+export const newTargetSchema = z
+  .object(targetFields)
+  .strict()
+  .superRefine(targetRules)
+  .openapi('NieuweStreefwaarde');
+export type TargetInput = z.infer<typeof newTargetSchema>;
+
+/** A change: any field but the programme; the merged result must pass `newTargetSchema`. */
+export const targetPatchSchema = z
+  .object(targetFields)
+  .omit({ programmaId: true })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Geef minstens één veld om te wijzigen')
+  .openapi('StreefwaardeWijzigen');
+
+export const programmePatchSchema = z
+  .object({
+    naam: z.string().trim().min(1, 'Vul een naam in').max(200, 'Hoogstens 200 tekens').optional(),
+    referentiegebied: code('een referentiegebied').optional(),
+    gebieden: z
+      .array(
+        z
+          .object({
+            gebiedscode: code('een gebiedscode'),
+            rol: z.enum(['focus', 'programmagebied'], { error: 'Kies de rol focus of programmagebied' }),
+            label: z.string().trim().max(100).nullable().optional(),
+          })
+          .strict(),
+      )
+      .min(1, 'Een programma heeft minstens één gebied')
+      .max(200)
+      .refine(
+        (areas) => new Set(areas.map((a) => a.gebiedscode)).size === areas.length,
+        'Elk gebied maar één keer',
+      )
+      .optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Geef minstens één veld om te wijzigen')
+  .openapi('ProgrammaWijzigen');

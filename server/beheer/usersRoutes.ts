@@ -1,0 +1,114 @@
+import type { Router } from 'express';
+import type { AppContext } from '../app.ts';
+import { requireRole, requireSessionOf } from '../auth/guards.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { deleteSessionsOfUser } from '../auth/sessions.ts';
+import {
+  createUser,
+  newUserSchema,
+  UsernameTakenError,
+  userPatchSchema,
+  userView,
+} from '../auth/userAccounts.ts';
+import { HttpProblem, notFound } from '../http/problem.ts';
+import { parseBody } from '../http/validate.ts';
+import { writeAudit } from './audit.ts';
+import { idParam } from './beheerParams.ts';
+
+/** Accounts: only a beheerder lists, creates, changes and disables them. */
+export function mountUsers(router: Router, { db }: AppContext): void {
+  const onlyBeheerder = requireRole('beheerder');
+
+  router.get('/gebruikers', onlyBeheerder, async (_req, res) => {
+    const users = await db.selectFrom('users').selectAll().orderBy('username').execute();
+    res.json({ gebruikers: users.map(userView) });
+  });
+
+  router.post('/gebruikers', onlyBeheerder, async (req, res) => {
+    const actor = requireSessionOf(res).user;
+    const input = parseBody(req, newUserSchema);
+    const created = await db.transaction().execute(async (trx) => {
+      try {
+        const user = await createUser(trx, input);
+        await writeAudit(trx, {
+          actor,
+          action: 'gebruiker.aanmaken',
+          entity: 'gebruiker',
+          entityId: user.id,
+          before: null,
+          after: userView(user),
+        });
+        return user;
+      } catch (error) {
+        if (error instanceof UsernameTakenError) {
+          throw new HttpProblem(409, 'Gebruikersnaam bestaat al', error.message, [
+            { name: 'gebruikersnaam', reason: error.message },
+          ]);
+        }
+        throw error;
+      }
+    });
+    res.status(201).location(`${req.baseUrl}/gebruikers/${created.id}`).json(userView(created));
+  });
+
+  router.patch('/gebruikers/:id', onlyBeheerder, async (req, res) => {
+    const actor = requireSessionOf(res).user;
+    const id = idParam(req);
+    const patch = parseBody(req, userPatchSchema);
+    const updated = await db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!before) throw notFound(`Er is geen gebruiker met id ${id}.`);
+      const losesBeheer =
+        before.role === 'beheerder' &&
+        !before.disabled &&
+        (patch.rol === 'redacteur' || patch.uitgeschakeld === true);
+      if (losesBeheer) {
+        const others = await trx
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('role', '=', 'beheerder')
+          .where('disabled', '=', false)
+          .where('id', '!=', id)
+          .executeTakeFirstOrThrow();
+        if (Number(others.n) === 0) {
+          throw new HttpProblem(
+            409,
+            'Laatste beheerder',
+            'Dit is de laatste actieve beheerder; maak eerst een andere beheerder aan.',
+          );
+        }
+      }
+      const after = await trx
+        .updateTable('users')
+        .set({
+          ...(patch.naam !== undefined ? { display_name: patch.naam } : {}),
+          ...(patch.rol !== undefined ? { role: patch.rol } : {}),
+          ...(patch.uitgeschakeld !== undefined ? { disabled: patch.uitgeschakeld } : {}),
+          ...(patch.wachtwoord !== undefined ? { password_hash: await hashPassword(patch.wachtwoord) } : {}),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      // A disabled account or a new password ends every open session of that account at once.
+      if (patch.uitgeschakeld === true || patch.wachtwoord !== undefined) await deleteSessionsOfUser(trx, id);
+      await writeAudit(trx, {
+        actor,
+        action: 'gebruiker.wijzigen',
+        entity: 'gebruiker',
+        entityId: id,
+        before: userView(before),
+        after: {
+          ...userView(after),
+          ...(patch.wachtwoord !== undefined ? { wachtwoordGewijzigd: true } : {}),
+        },
+      });
+      return after;
+    });
+    res.json(userView(updated));
+  });
+}
