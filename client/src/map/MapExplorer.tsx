@@ -1,0 +1,119 @@
+import { useEffect } from 'react';
+import { DEFAULT_GEMEENTE, useIndicators } from '../shared/queries.ts';
+import { setQuery, useLocation } from '../shared/router.tsx';
+import type { ColourMode } from './layerPaint.ts';
+import { MapPanel } from './MapPanel.tsx';
+
+export const YEARS = [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+
+/** /kaart?indicator=…&periode=…&horizon=…&kleur=waarde|voortgang — every choice lives in the URL. */
+export function MapExplorer() {
+  const { query } = useLocation();
+  const indicators = useIndicators();
+  const list = indicators.data ?? [];
+  const indicatorId = query.get('indicator') ?? list[0]?.id ?? '';
+  const indicator = list.find((i) => i.id === indicatorId);
+  const periode = query.get('periode') ?? '2024';
+  const horizon = query.get('horizon') === '20' ? 20 : 10;
+  const mode: ColourMode = query.get('kleur') === 'voortgang' ? 'voortgang' : 'waarde';
+  const niveau = query.get('niveau') === 'wijk' ? 'wijk' : 'buurt';
+  const gemeente = query.get('gemeente') ?? DEFAULT_GEMEENTE;
+  const indelingParam = query.get('indeling');
+  const selected = query.get('gebied');
+
+  useEffect(() => {
+    document.title = `Kaart${indicator ? `: ${indicator.naam}` : ''} · buurtpeil`;
+  }, [indicator]);
+
+  return (
+    <section className="page page--wide" aria-labelledby="kaart-titel">
+      <h1 id="kaart-titel">Kaart</h1>
+      <p className="lead">
+        Kies een indicator, een jaar en een kleuring. Elke kaart staat ook als tabel naast de kaart.
+      </p>
+      <form className="controls" onSubmit={(e) => e.preventDefault()} aria-label="Kaartinstellingen">
+        <label className="field">
+          <span className="field__label">Indicator</span>
+          <select
+            value={indicatorId}
+            onChange={(e) => setQuery({ indicator: e.target.value })}
+            disabled={list.length === 0}
+          >
+            {list.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.naam}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">Jaar</span>
+          <select value={periode} onChange={(e) => setQuery({ periode: e.target.value, gebied: null })}>
+            {[...new Set([...YEARS.map(String), periode])].sort().map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">Niveau</span>
+          <select value={niveau} onChange={(e) => setQuery({ niveau: e.target.value, gebied: null })}>
+            <option value="buurt">Buurten</option>
+            <option value="wijk">Wijken</option>
+          </select>
+        </label>
+        <fieldset className="field segmented">
+          <legend className="field__label">Kleur naar</legend>
+          {(['waarde', 'voortgang'] as const).map((m) => (
+            <label key={m}>
+              <input
+                type="radio"
+                name="kleur"
+                value={m}
+                checked={mode === m}
+                onChange={() => setQuery({ kleur: m })}
+              />
+              {m === 'waarde' ? 'Waarde' : 'Voortgang'}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="field segmented">
+          <legend className="field__label">Horizon</legend>
+          {[10, 20].map((h) => (
+            <label key={h}>
+              <input
+                type="radio"
+                name="horizon"
+                value={h}
+                checked={horizon === h}
+                onChange={() => setQuery({ horizon: h })}
+              />
+              {h} jaar
+            </label>
+          ))}
+        </fieldset>
+      </form>
+      {indicators.error && (
+        <p className="notice notice--error" role="alert">
+          De indicatoren konden niet worden geladen: {indicators.error.message}
+        </p>
+      )}
+      {indicator ? (
+        <MapPanel
+          indicator={indicator}
+          periode={periode}
+          horizon={horizon}
+          mode={mode}
+          niveau={niveau}
+          gemeente={gemeente}
+          indeling={indelingParam ? Number(indelingParam) : null}
+          selected={selected}
+          onSelect={(code) => setQuery({ gebied: code })}
+        />
+      ) : (
+        !indicators.error && <p className="loading">Indicatoren laden…</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useMemo } from 'react';
+import { valueScale } from '../shared/colourScale.ts';
+import { formatValue } from '../shared/format.ts';
+import { type Indicator, type LayerValue, toLayerValues } from '../shared/model.ts';
+import { geometryUrl, useGeometryNames, useMapLayer } from '../shared/queries.ts';
+import { Link } from '../shared/router.tsx';
+import { STATUS_STYLES } from '../shared/status.ts';
+import { AreaTable } from '../ui/AreaTable.tsx';
+import { Legend } from '../ui/Legend.tsx';
+import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { ChoroplethMap } from './ChoroplethMap.tsx';
+import { type ColourMode, layerPaint, vintageForYear } from './layerPaint.ts';
+
+export interface MapPanelProps {
+  indicator: Indicator;
+  periode: string;
+  horizon: number;
+  mode: ColourMode;
+  niveau: string;
+  gemeente: string | null;
+  /** Boundary vintage; when absent it follows the year. */
+  indeling?: number | null;
+  outline?: string[];
+  selected: string | null;
+  onSelect: (code: string) => void;
+}
+
+const LEVEL_WORDS: Record<string, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };
+
+/** Map, legend, selected-area card and the same view as a table, for one indicator × year × horizon. */
+export function MapPanel(props: MapPanelProps) {
+  const { indicator, periode, horizon, mode, niveau, gemeente, outline, selected, onSelect } = props;
+  const year = Number.parseInt(periode.slice(-4), 10);
+  // The vintage follows the year by the same rule as the server, so layer and geometry load in parallel.
+  const indeling = props.indeling ?? vintageForYear(year);
+  const layer = useMapLayer({
+    indicator: indicator.id,
+    niveau,
+    gemeente,
+    periode,
+    horizon,
+    indeling: props.indeling,
+  });
+  const geometry = geometryUrl(indeling, niveau, gemeente);
+  const names = useGeometryNames(geometry);
+  const values = useMemo(
+    () => (layer.data ? toLayerValues(layer.data, names.data ?? new Map()) : []),
+    [layer.data, names.data],
+  );
+  const scale = useMemo(() => valueScale(values.filter((v) => !v.geheim).map((v) => v.waarde)), [values]);
+  const paint = useMemo(() => layerPaint(values, mode, scale), [values, mode, scale]);
+  const statuses = useMemo(() => [...new Set(values.map((v) => v.status))], [values]);
+  const byCode = useMemo(() => new Map(values.map((v) => [v.code, v])), [values]);
+  const unit = layer.data?.eenheid ?? indicator.eenheid;
+  const decimals = indicator.decimalen;
+  const describe = (code: string, name: string) => {
+    const v = byCode.get(code);
+    if (!v) return `${name}: geen gegevens`;
+    const shown = v.geheim
+      ? 'geheim / te klein'
+      : v.waarde === null
+        ? 'geen gegevens'
+        : formatValue(v.waarde, unit, decimals);
+    return `${v.naam || name}: ${shown}${mode === 'voortgang' ? ` · ${STATUS_STYLES[v.status].label}` : ''}`;
+  };
+  const colourOf = (v: LayerValue) => paint.get(v.code)?.kleur ?? null;
+  const chosen = selected ? byCode.get(selected) : undefined;
+  const title =
+    mode === 'waarde'
+      ? `${indicator.naam} (${unit || 'waarde'}), ${periode}`
+      : `Voortgang naar de ${horizon}-jaarsdoelen, ${periode}`;
+  const caption = `${indicator.naam} per ${niveau} in ${periode}${mode === 'voortgang' ? `, voortgang (horizon ${horizon} jaar)` : ''}`;
+
+  return (
+    <div className="map-panel">
+      <div className="map-panel__map">
+        <ChoroplethMap
+          geometryUrl={geometry}
+          paint={paint}
+          outline={outline}
+          selected={selected}
+          onSelect={onSelect}
+          describe={describe}
+          label={`Kaart: ${caption}`}
+        />
+        <div className="map-panel__below">
+          <Legend
+            mode={mode}
+            scale={scale}
+            unit={unit}
+            decimals={decimals}
+            title={title}
+            statuses={statuses}
+          />
+          {outline && outline.length > 0 && (
+            <p className="legend__note">
+              <span className="legend__outline" aria-hidden="true" /> Gestippelde rand: programmagebied
+            </p>
+          )}
+          <p className="legend__note">
+            Indeling {indeling} · bron: {indicator.bron || 'CBS'}
+          </p>
+        </div>
+        {layer.error && (
+          <p className="notice notice--error" role="alert">
+            De kaartlaag kon niet worden geladen: {layer.error.message}
+          </p>
+        )}
+      </div>
+      <div className="map-panel__side">
+        <section className="selected-area" aria-live="polite" aria-label="Gekozen gebied">
+          {chosen ? (
+            <>
+              <h3>{chosen.naam || chosen.code}</h3>
+              <p className="selected-area__value">
+                {chosen.geheim ? 'geheim / te klein' : formatValue(chosen.waarde, unit, decimals)}
+              </p>
+              <StatusBadge status={chosen.status} />
+              <p>
+                <Link href={`/gebied/${chosen.code}`} className="button">
+                  Profiel van {chosen.naam || chosen.code}
+                </Link>
+              </p>
+            </>
+          ) : (
+            <p className="muted">
+              Kies een gebied op de kaart of in de tabel ({values.length} {LEVEL_WORDS[niveau] ?? niveau}).
+            </p>
+          )}
+        </section>
+        <AreaTable
+          caption={caption}
+          values={values}
+          unit={unit}
+          decimals={decimals}
+          colourOf={colourOf}
+          selected={selected}
+          onSelect={onSelect}
+          showStatus={mode === 'voortgang'}
+        />
+      </div>
+    </div>
+  );
+}

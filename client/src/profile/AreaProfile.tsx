@@ -1,0 +1,230 @@
+import { useEffect, useMemo } from 'react';
+import type { AreaProgressProfileBody } from '../../../schemas/progress.ts';
+import { apiUrl, useApi } from '../shared/api.ts';
+import { formatValue } from '../shared/format.ts';
+import { flattenTargets, type GebiedDetail, type Indicator, type Observation } from '../shared/model.ts';
+import { DEFAULT_GEMEENTE, useAreas, useIndicators } from '../shared/queries.ts';
+import { Link, navigate } from '../shared/router.tsx';
+import { AreaCombobox } from './AreaCombobox.tsx';
+import { compareRows, seriesOf } from './compareRows.ts';
+import { HowCalculated } from './HowCalculated.tsx';
+import { TrendChart } from './TrendChart.tsx';
+
+const LEVEL_NAME: Record<string, string> = {
+  buurt: 'Buurt',
+  wijk: 'Wijk',
+  gemeente: 'Gemeente',
+  land: 'Land',
+  programmagebied: 'Programmagebied',
+};
+
+/** /gebied/BU19160200: every indicator of one area beside its wijk, gemeente and Nederland. */
+export function AreaProfile({ code }: { code: string }) {
+  const detail = useApi<GebiedDetail>(apiUrl(`/gebieden/${code}`));
+  const area = detail.data;
+  const progress = useApi<AreaProgressProfileBody>(
+    area ? apiUrl(`/gebieden/${code}/voortgang`, { indeling: area.indeling }) : null,
+  );
+  const indicators = useIndicators();
+  const indicatorMap = useMemo(
+    () => new Map((indicators.data ?? []).map((i) => [i.id, i] as [string, Indicator])),
+    [indicators.data],
+  );
+  const parents = area?.ouders ?? [];
+  const wijk = parents.find((p) => p.niveau === 'wijk');
+  const gemeente = parents.find((p) => p.niveau === 'gemeente');
+  const land = parents.find((p) => p.niveau === 'land');
+  const columns: Array<{ code: string; naam: string }> = area
+    ? [area, wijk, gemeente, land ?? { code: 'NL00', naam: 'Nederland' }].filter(
+        (c): c is { code: string; naam: string } => c !== undefined,
+      )
+    : [];
+  const codes = columns.map((c) => c.code);
+  const observations = useApi(
+    area ? apiUrl('/waarnemingen', { gebied: codes.join(','), paginaGrootte: 1000 }) : null,
+    (raw: { waarnemingen: Observation[] }) =>
+      // Another vintage's area with the same code is only the same area when it has the same name.
+      raw.waarnemingen.filter(
+        (o) => o.gebied !== area?.code || o.indeling === area.indeling || o.gebiedsnaam === area.naam,
+      ),
+  );
+  const obs = observations.data ?? [];
+  const codesKey = codes.join(',');
+  const rows = useMemo(() => compareRows(obs, codesKey.split(',')), [obs, codesKey]);
+  const targets = useMemo(() => flattenTargets(progress.data?.targets ?? []), [progress.data]);
+  const memberTargets = useMemo(() => flattenTargets(progress.data?.memberOf ?? []), [progress.data]);
+  const searchable = useAreas('buurt', area?.gemeente ?? DEFAULT_GEMEENTE, area?.indeling ?? null);
+  const wijken = useAreas('wijk', area?.gemeente ?? DEFAULT_GEMEENTE, area?.indeling ?? null);
+  const indicatorIds = [...new Set([...rows.map((r) => r.indicator), ...targets.map((t) => t.indicatorId)])];
+
+  useEffect(() => {
+    if (area) document.title = `${area.naam} · buurtpeil`;
+  }, [area]);
+
+  // Deep links to one indicator (#indicator-…) from the dashboard's "hoe berekend".
+  useEffect(() => {
+    if (!progress.data || !window.location.hash) return;
+    document.getElementById(window.location.hash.slice(1))?.scrollIntoView();
+  }, [progress.data]);
+
+  const search = (
+    <AreaCombobox
+      areas={[...(wijken.data ?? []), ...(searchable.data ?? [])]}
+      onChoose={(a) => navigate(`/gebied/${a.code}`)}
+      label="Ander gebied zoeken"
+    />
+  );
+
+  if (detail.error) {
+    return (
+      <section className="page">
+        <h1>Gebied {code}</h1>
+        <p className="notice notice--error" role="alert">
+          {detail.error.message}
+        </p>
+        {search}
+      </section>
+    );
+  }
+  if (!area) return <p className="page loading">Gebied laden…</p>;
+
+  return (
+    <article className="page page--wide profile" aria-labelledby="profiel-titel">
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">
+            {LEVEL_NAME[area.niveau] ?? area.niveau} · {area.code} · indeling {area.indeling}
+          </p>
+          <h1 id="profiel-titel">{area.naam}</h1>
+          <p className="breadcrumbs">
+            {[...parents].reverse().map((p, i) => (
+              <span key={p.code}>
+                {i > 0 && ' › '}
+                <Link href={`/gebied/${p.code}`}>{p.naam}</Link>
+              </span>
+            ))}
+          </p>
+        </div>
+        <div className="no-print profile__search">{search}</div>
+      </div>
+
+      {area.kinderen.length > 0 && (
+        <nav className="card" aria-label={`Onderdelen van ${area.naam}`}>
+          <h2>Onderdelen</h2>
+          <ul className="chips">
+            {area.kinderen.map((k) => (
+              <li key={k.code}>
+                <Link href={`/gebied/${k.code}`}>{k.naam}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+
+      <section className="card" aria-labelledby="vergelijking-titel">
+        <h2 id="vergelijking-titel">Vergelijking</h2>
+        {observations.loading && rows.length === 0 && <p className="loading">Waarnemingen laden…</p>}
+        {observations.data && rows.length === 0 && (
+          <p className="muted">Voor dit gebied zijn nog geen waarnemingen geladen.</p>
+        )}
+        {rows.length > 0 && (
+          <div className="table-scroll">
+            <table className="data-table compare">
+              <caption className="visually-hidden">
+                {area.naam} vergeleken met{' '}
+                {columns
+                  .slice(1)
+                  .map((c) => c.naam)
+                  .join(', ')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Indicator</th>
+                  {columns.map((c) => (
+                    <th scope="col" key={c.code} className="num">
+                      {c.naam}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => {
+                  const ind = indicatorMap.get(row.indicator);
+                  return (
+                    <tr key={row.indicator}>
+                      <th scope="row">
+                        <a href={`#indicator-${row.indicator}`}>{ind?.naam ?? row.indicator}</a>
+                      </th>
+                      {row.cells.map((cell, i) => (
+                        <td key={codes[i]} className="num">
+                          {cell.geheim
+                            ? 'geheim / te klein'
+                            : formatValue(cell.waarde, ind?.eenheid, ind?.decimalen ?? 0)}
+                          {cell.jaar !== null && <span className="cell-note"> ({cell.jaar})</span>}
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="indicatoren-titel">
+        <h2 id="indicatoren-titel">Per indicator</h2>
+        <div className="indicator-grid">
+          {indicatorIds.map((id) => {
+            const ind = indicatorMap.get(id);
+            const own = targets.filter((t) => t.indicatorId === id);
+            const observed = seriesOf(obs, id, area.code);
+            const reference = gemeente ? seriesOf(obs, id, gemeente.code) : [];
+            const name = ind?.naam ?? own[0]?.indicatorNaam ?? id;
+            return (
+              <section
+                className="card indicator-card"
+                id={`indicator-${id}`}
+                key={id}
+                aria-labelledby={`titel-${id}`}
+              >
+                <h3 id={`titel-${id}`}>{name}</h3>
+                {ind?.definitie && <p className="muted small">{ind.definitie}</p>}
+                <TrendChart
+                  title={`Verloop van ${name} in ${area.naam}`}
+                  unit={ind?.eenheid ?? own[0]?.eenheid ?? ''}
+                  decimals={ind?.decimalen ?? own[0]?.decimalen ?? 0}
+                  observed={observed.length ? observed : (own[0]?.reeks ?? [])}
+                  reference={reference}
+                  referenceLabel={gemeente?.naam}
+                  targets={own}
+                />
+                {own.length > 0 ? (
+                  own.map((t) => <HowCalculated key={t.key} target={t} />)
+                ) : (
+                  <p className="muted small">Geen streefwaarde voor dit gebied: alleen gevolgd.</p>
+                )}
+                {ind?.bron && <p className="source">Bron: {ind.bron}</p>}
+              </section>
+            );
+          })}
+        </div>
+      </section>
+
+      {memberTargets.length > 0 && (
+        <section className="card" aria-labelledby="programma-titel">
+          <h2 id="programma-titel">Doelen van het programmagebied waar {area.naam} bij hoort</h2>
+          <ul className="plain-list">
+            {memberTargets.map((t) => (
+              <li key={t.key}>
+                <strong>{t.indicatorNaam}</strong> in{' '}
+                <Link href={`/gebied/${t.gebiedCode}`}>{t.gebiedNaam}</Link>
+                <HowCalculated target={t} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Observation, Point } from '../shared/model.ts';
+
+export interface CompareCell {
+  waarde: number | null;
+  jaar: number | null;
+  geheim: boolean;
+}
+
+export interface CompareRow {
+  indicator: string;
+  cells: CompareCell[];
+}
+
+/**
+ * The area beside its wijk, gemeente and Nederland: per indicator, the area's latest year, and for
+ * the others the same year when they have it (else their own latest, with its year shown).
+ */
+export function compareRows(observations: Observation[], columns: string[]): CompareRow[] {
+  const byIndicator = new Map<string, Map<string, Observation[]>>();
+  for (const o of observations) {
+    let perArea = byIndicator.get(o.indicator);
+    if (!perArea) {
+      perArea = new Map();
+      byIndicator.set(o.indicator, perArea);
+    }
+    const list = perArea.get(o.gebied) ?? [];
+    list.push(o);
+    perArea.set(o.gebied, list);
+  }
+  const rows: CompareRow[] = [];
+  for (const [indicator, perArea] of byIndicator) {
+    const own = (perArea.get(columns[0]!) ?? []).filter((o) => o.waarde !== null || o.geheim !== null);
+    const year = own.length ? Math.max(...own.map((o) => o.jaar)) : null;
+    const cells = columns.map((code) => {
+      const list = (perArea.get(code) ?? []).filter((o) => o.waarde !== null || o.geheim !== null);
+      if (list.length === 0) return { waarde: null, jaar: null, geheim: false };
+      const sameYear = year === null ? undefined : list.find((o) => o.jaar === year);
+      const chosen = sameYear ?? list.reduce((a, b) => (b.jaar > a.jaar ? b : a));
+      return {
+        waarde: chosen.geheim ? null : chosen.waarde,
+        jaar: chosen.jaar,
+        geheim: chosen.geheim !== null,
+      };
+    });
+    if (cells.some((c) => c.jaar !== null)) rows.push({ indicator, cells });
+  }
+  return rows;
+}
+
+/** An area's published values of one indicator as a time series (suppressed and missing left out). */
+export function seriesOf(observations: Observation[], indicator: string, code: string): Point[] {
+  const byYear = new Map<number, number>();
+  for (const o of observations) {
+    if (o.indicator === indicator && o.gebied === code && o.waarde !== null && o.geheim === null)
+      byYear.set(o.jaar, o.waarde);
+  }
+  return [...byYear].map(([jaar, waarde]) => ({ jaar, waarde })).sort((a, b) => a.jaar - b.jaar);
+}

@@ -1,0 +1,152 @@
+import type { AreaDetail, AreaSummary } from '../../../schemas/areas.ts';
+import type { IndicatorBody } from '../../../schemas/indicators.ts';
+import type { MapLayer as MapLayerBody, MapValue } from '../../../schemas/mapLayers.ts';
+import type { ObservationBody } from '../../../schemas/observations.ts';
+import type { ProgrammeDetailBody, ProgrammeSummaryBody } from '../../../schemas/programmes.ts';
+import type { ProgrammeProgressBody, ProgressJudgementShape } from '../../../schemas/progress.ts';
+import { type Status, toStatus } from './status.ts';
+
+// The API's own types (type-only imports: no zod in the bundle), plus the few view models the
+// pages share. The to… functions below are the one place that reshapes API responses.
+
+export type Indicator = IndicatorBody;
+export type Gebied = AreaSummary;
+export type GebiedDetail = AreaDetail;
+export type Observation = ObservationBody;
+export type Programme = ProgrammeSummaryBody;
+export type ProgrammeDetail = ProgrammeDetailBody;
+export type ProgrammeProgress = ProgrammeProgressBody;
+export type TargetProgressBody = ProgrammeProgressBody['targets'][number];
+export type Judgement = ProgressJudgementShape;
+export type Polarity = IndicatorBody['polariteit'];
+
+/** One area on the map: the layer's value joined with the area's name from the geometry. */
+export interface LayerValue {
+  code: string;
+  naam: string;
+  waarde: number | null;
+  status: Status;
+  geheim: boolean;
+  reden: string | null;
+}
+
+export interface Point {
+  jaar: number;
+  waarde: number;
+}
+
+/** One target × area × horizon, flattened for tables, charts and the "hoe berekend" card. */
+export interface TargetProgress {
+  key: string;
+  indicatorId: string;
+  indicatorNaam: string;
+  eenheid: string;
+  decimalen: number;
+  polariteit: Polarity;
+  gebiedCode: string;
+  gebiedNaam: string;
+  horizon: number;
+  doeljaar: number | null;
+  soort: string;
+  streefwaarde: number | null;
+  planTekst: string | null;
+  referentiegebied: string | null;
+  basisJaar: number | null;
+  basisWaarde: number | null;
+  laatsteJaar: number | null;
+  laatsteWaarde: number | null;
+  laatsteGeheim: boolean;
+  status: Status;
+  statusLabel: string;
+  score: number | null;
+  verwachtNu: number | null;
+  aandeelVanDeWeg: number | null;
+  reeks: Point[];
+  referentieReeks: Point[];
+  referentieNaam: string | null;
+  uitleg: string[];
+  judgement: Judgement | null;
+}
+
+const REASONS: Record<string, string> = {
+  te_klein: 'te klein om te publiceren',
+  cbs_geheim: 'geheim bij CBS',
+};
+
+export function toLayerValues(layer: MapLayerBody, names: Map<string, string>): LayerValue[] {
+  return layer.waarden.map((v: MapValue) => ({
+    code: v.code,
+    naam: names.get(v.code) ?? v.code,
+    waarde: v.geheim ? null : v.waarde,
+    status: toStatus(v.status),
+    geheim: Boolean(v.geheim),
+    reden: v.geheim ? (REASONS[v.geheim] ?? v.geheim) : null,
+  }));
+}
+
+function points(series: Array<{ year: number; value: number | null; suppressed?: unknown }>): Point[] {
+  return series
+    .filter((o) => o.value !== null && !o.suppressed)
+    .map((o) => ({ jaar: o.year, waarde: o.value as number }))
+    .sort((a, b) => a.jaar - b.jaar);
+}
+
+/** Every horizon of every target as its own flat row, in the order the API gives them. */
+export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] {
+  const out: TargetProgress[] = [];
+  for (const t of targets) {
+    const reeks = points(t.series);
+    const referentieReeks = t.reference ? points(t.reference.series) : [];
+    for (const h of t.horizons) {
+      out.push({
+        key: `${t.indicator.id}|${t.area.code}|${h.target.horizon}`,
+        indicatorId: t.indicator.id,
+        indicatorNaam: t.indicator.name,
+        eenheid: t.indicator.unit,
+        decimalen: t.indicator.decimals,
+        polariteit: t.indicator.polarity,
+        gebiedCode: t.area.code,
+        gebiedNaam: t.area.label ?? t.area.name,
+        horizon: h.target.horizon,
+        doeljaar: h.target.targetYear,
+        soort: h.target.kind,
+        streefwaarde: h.target.targetValue,
+        planTekst: h.target.planText,
+        referentiegebied: h.target.referenceAreaCode,
+        basisJaar: t.baseline?.year ?? null,
+        basisWaarde: t.baseline?.value ?? null,
+        laatsteJaar: t.latest?.year ?? null,
+        laatsteWaarde: t.latest?.suppressed ? null : (t.latest?.value ?? null),
+        laatsteGeheim: Boolean(t.latest?.suppressed),
+        status: toStatus(h.judgement.status),
+        statusLabel: h.judgement.statusLabel,
+        score: h.judgement.score,
+        verwachtNu: h.judgement.expectedValue,
+        aandeelVanDeWeg: h.judgement.shareOfWay,
+        reeks,
+        referentieReeks,
+        referentieNaam: t.reference?.area.name ?? null,
+        uitleg: h.judgement.explanation,
+        judgement: h.judgement,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The programme's buurten for the map outline: the programme area's members and focus buurten;
+ * a focus wijk becomes the buurten in it (a CBS buurt code is its wijk code plus two digits).
+ */
+export function programmeBuurten(detail: ProgrammeDetail | undefined, buurtCodes: string[]): string[] {
+  if (!detail) return [];
+  const out = new Set<string>();
+  for (const area of detail.gebieden) {
+    if (area.code.startsWith('BU')) out.add(area.code);
+    else if (area.code.startsWith('WK')) {
+      const prefix = `BU${area.code.slice(2)}`;
+      for (const b of buurtCodes) if (b.startsWith(prefix) && b.length === prefix.length + 2) out.add(b);
+    }
+  }
+  return [...out];
+}

@@ -1,0 +1,69 @@
+import type { FeatureCollection } from 'geojson';
+import type { AreaList } from '../../../schemas/areas.ts';
+import type { MapLayer } from '../../../schemas/mapLayers.ts';
+import { apiUrl, type Loaded, useApi } from './api.ts';
+import type { Gebied, Indicator, Programme, ProgrammeDetail, ProgrammeProgress } from './model.ts';
+
+/** The default gemeente of this installation; the URL can name another. */
+export const DEFAULT_GEMEENTE = 'GM1916';
+
+export function useIndicators(): Loaded<Indicator[]> {
+  return useApi(apiUrl('/indicatoren'), (raw: { indicatoren: Indicator[] }) => raw.indicatoren);
+}
+
+export function useProgrammes(): Loaded<Programme[]> {
+  return useApi(apiUrl('/programmas'), (raw: { programmas: Programme[] }) => raw.programmas);
+}
+
+export function useProgramme(id: string | null | undefined): Loaded<ProgrammeDetail> {
+  return useApi(id ? apiUrl(`/programmas/${id}`) : null);
+}
+
+export function useProgrammeProgress(id: string | null | undefined): Loaded<ProgrammeProgress> {
+  return useApi(id ? apiUrl(`/programmas/${id}/voortgang`) : null);
+}
+
+export function useAreas(niveau: string, gemeente: string | null, indeling: number | null): Loaded<Gebied[]> {
+  return useApi(
+    apiUrl('/gebieden', { niveau, gemeente, indeling, paginaGrootte: 1000 }),
+    (raw: AreaList) => raw.gebieden,
+  );
+}
+
+export interface LayerRequest {
+  indicator: string;
+  niveau: string;
+  gemeente: string | null;
+  periode: string;
+  horizon: number;
+  indeling?: number | null;
+}
+
+export function layerUrl(r: LayerRequest): string {
+  return apiUrl(`/kaartlagen/${encodeURIComponent(r.indicator)}`, {
+    niveau: r.niveau,
+    gemeente: r.gemeente,
+    periode: r.periode,
+    horizon: r.horizon,
+    indeling: r.indeling,
+  });
+}
+
+export function geometryUrl(indeling: number, niveau: string, gemeente: string | null): string {
+  return apiUrl(`/geometrie/${indeling}/${niveau}`, { gemeente });
+}
+
+export function useMapLayer(request: LayerRequest | null): Loaded<MapLayer> {
+  return useApi(request ? layerUrl(request) : null);
+}
+
+/** Area names from the geometry the map loads anyway (the same cached request, no second download). */
+export function useGeometryNames(url: string): Loaded<Map<string, string>> {
+  return useApi(
+    url,
+    (raw: FeatureCollection) =>
+      new Map(
+        raw.features.map((f) => [String(f.properties?.code ?? f.id), String(f.properties?.naam ?? f.id)]),
+      ),
+  );
+}

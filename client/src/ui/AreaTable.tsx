@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { type SortKey, sortValues } from '../map/layerPaint.ts';
+import { PATTERN_CSS } from '../map/mapPatterns.ts';
+import { formatValue } from '../shared/format.ts';
+import type { LayerValue } from '../shared/model.ts';
+import { Link } from '../shared/router.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+
+interface AreaTableProps {
+  caption: string;
+  values: LayerValue[];
+  unit: string;
+  decimals: number;
+  colourOf: (value: LayerValue) => string | null;
+  selected: string | null;
+  onSelect: (code: string) => void;
+  showStatus: boolean;
+}
+
+/**
+ * The map view as a sortable table: every area with its value and status, and a button that
+ * selects the area exactly as a click on the map does, so the map is usable by keyboard alone.
+ */
+export function AreaTable({
+  caption,
+  values,
+  unit,
+  decimals,
+  colourOf,
+  selected,
+  onSelect,
+  showStatus,
+}: AreaTableProps) {
+  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'naam', ascending: true });
+  const rows = sortValues(values, sort.key, sort.ascending);
+  const header = (key: SortKey, label: string) => {
+    const active = sort.key === key;
+    return (
+      <th scope="col" aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : undefined}>
+        <button
+          type="button"
+          className="sort-button"
+          onClick={() => setSort({ key, ascending: active ? !sort.ascending : key === 'naam' })}
+        >
+          {label}
+          <span aria-hidden="true" className="sort-button__arrow">
+            {active ? (sort.ascending ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+  return (
+    <div className="table-scroll">
+      <table className="data-table area-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {header('naam', 'Gebied')}
+            {header('waarde', 'Waarde')}
+            {showStatus && header('status', 'Voortgang')}
+            <th scope="col">
+              <span className="visually-hidden">Acties</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((v) => {
+            const colour = colourOf(v);
+            const pattern = v.geheim
+              ? PATTERN_CSS['patroon-geheim']
+              : v.waarde === null
+                ? PATTERN_CSS['patroon-geen']
+                : null;
+            const isSelected = v.code === selected;
+            return (
+              <tr key={v.code} className={isSelected ? 'is-selected' : undefined}>
+                <th scope="row">
+                  <span
+                    className="swatch"
+                    style={{ background: pattern ?? colour ?? 'transparent' }}
+                    aria-hidden="true"
+                  />
+                  <Link href={`/gebied/${v.code}`}>{v.naam || v.code}</Link>
+                </th>
+                <td className="num">
+                  {v.geheim ? (
+                    <span title={v.reden ?? undefined}>geheim / te klein</span>
+                  ) : (
+                    formatValue(v.waarde, unit, decimals)
+                  )}
+                </td>
+                {showStatus && (
+                  <td>
+                    <StatusBadge status={v.status} />
+                  </td>
+                )}
+                <td>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-pressed={isSelected}
+                    onClick={() => onSelect(v.code)}
+                  >
+                    Kies<span className="visually-hidden"> {v.naam || v.code}</span> op de kaart
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
