@@ -1,10 +1,59 @@
 import type { AppContext } from './app.ts';
+import { upsertIndicatorCatalogue } from './imports/catalogue/indicatorCatalogue.ts';
+import { loadDataDirectory } from './imports/loadDataDirectory.ts';
+import { loadProgrammeDefinitions } from './programmes/programmeDefinition.ts';
+import { refreshProgrammeAreaGeometries } from './programmes/programmeDefinitionGeometry.ts';
 
 /**
- * Start-up on an empty database: loads the programme definitions in geodata/ and, when
- * BUURTPEIL_DATA_DIR names a local copy of the CBS/PDOK files, the boundaries and KWB figures.
- * Without data it still starts and says plainly how to load it.
+ * Start-up: writes the indicator catalogue (geodata/indicators.json) into `indicators`, loads the
+ * programme definitions in geodata/programmes/ that are not in the database yet and, when no
+ * boundaries are loaded and BUURTPEIL_DATA_DIR names a local copy of the CBS/PDOK files, loads
+ * those. Without data it still starts and says plainly how to load it. With data already loaded
+ * it only runs a few small queries.
  */
-export async function bootstrap(_context: AppContext): Promise<void> {
-  // Filled in by the imports feature.
+export async function bootstrap({ db, config, logger }: AppContext): Promise<void> {
+  const indicators = await upsertIndicatorCatalogue(db);
+  if (indicators.inserted + indicators.updated > 0) logger.info(indicators, 'indicatorcatalogus bijgewerkt');
+
+  // Areas the programme names are created as stubs without geometry, so "no data" means: no area
+  // with a shape yet.
+  const shaped = await db
+    .selectFrom('areas')
+    .select('code')
+    .where('geometry', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  if (!shaped && config.sourceDataDir) {
+    logger.info(`Geen grenzen in de database: gegevens laden uit ${config.sourceDataDir} …`);
+    const started = Date.now();
+    const summary = await loadDataDirectory(db, config.sourceDataDir, { actor: 'opstart' });
+    for (const report of summary.reports) {
+      logger.info(
+        {
+          bestand: report.fileName,
+          nieuw: report.rowsNew,
+          gecorrigeerd: report.rowsCorrected,
+          ongewijzigd: report.rowsUnchanged,
+        },
+        report.label,
+      );
+    }
+    if (summary.missingFiles.length > 0)
+      logger.warn({ ontbreekt: summary.missingFiles }, 'niet alle bestanden gevonden');
+    if (!summary.ok)
+      logger.error({ fouten: summary.errors.slice(0, 20) }, 'laden uit BUURTPEIL_DATA_DIR is niet gelukt');
+    else logger.info(`Gegevens geladen in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  } else if (!shaped) {
+    logger.warn(
+      'Er zijn nog geen grenzen en cijfers geladen. Start met BUURTPEIL_DATA_DIR=../shared/data (een map met CBS/PDOK-bestanden) om ze bij de start te laden, of lees ze in met `npm run import -- map ../shared/data` (of per bestand: `npm run import -- grenzen <bestand>`, `kwb <bestand>`, `gemeente <bestand.csv>`; zie `npm run import -- --help`).',
+    );
+  }
+
+  for (const result of await loadProgrammeDefinitions(db, 'opstart')) {
+    if (result.status === 'geladen') {
+      logger.info(result, `programma ${result.programmeId} geladen uit geodata/programmes`);
+    }
+  }
+  const outlines = await refreshProgrammeAreaGeometries(db);
+  if (outlines > 0) logger.info(`${outlines} programmagebied(en) kregen een omtrek`);
 }

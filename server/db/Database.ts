@@ -12,6 +12,7 @@ export interface Database {
   programmes: ProgrammesTable;
   programme_areas: ProgrammeAreasTable;
   targets: TargetsTable;
+  programme_indicators: ProgrammeIndicatorsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
@@ -135,6 +136,16 @@ export interface ProgrammeAreasTable {
   programme_id: string;
   area_code: string;
   role: 'focus' | 'programmagebied';
+  label: string | null;
+  sort_order: ColumnType<number, number | undefined, number>;
+}
+
+/** Migration 2026_11_24_1000: the indicators a programme follows, with or without targets. */
+export interface ProgrammeIndicatorsTable {
+  programme_id: string;
+  indicator_id: string;
+  role: 'resultaat' | 'monitoring';
+  level: string | null;
   label: string | null;
   sort_order: ColumnType<number, number | undefined, number>;
 }

@@ -1,7 +1,23 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/createDatabase.ts';
+import type { AreaLevel } from '../db/Database.ts';
+import { parseBoundaries } from './boundaries/parseBoundaries.ts';
+import { parseGemeenteCsv } from './gemeente/parseGemeenteCsv.ts';
+import { gemeenteCodeOf, parentCodeOf } from './kwb/kwbColumnMap.ts';
+import { parseKwb } from './kwb/parseKwb.ts';
+import type { ParsedObservation } from './observationRow.ts';
+import { rowError } from './observationRow.ts';
+import { checkFileSize, decodeUtf8 } from './text/decodeText.ts';
+import { resolveAreaNames, writeAreas } from './writeAreas.ts';
+import {
+  classifyObservations,
+  type Executor,
+  type ResolvedObservation,
+  type WriteCounts,
+  writeObservations,
+} from './writeObservations.ts';
 
 // Contract between the importers (CLI, start-up) and the beheer upload endpoints.
-// The implementation replaces the body of importFile/rollbackImport; the types stay.
 
 export type UploadKind = 'grenzen' | 'kwb' | 'gemeentecijfers';
 
@@ -35,21 +51,388 @@ export interface ImportReport {
   rowsCorrected: number;
   rowsUnchanged: number;
   importId: number | null; // set when committed
+  /** KWB: the table year; grenzen: the boundary vintage. */
+  year?: number;
+  vintage?: number;
+  /** Rows left out on purpose (KWB rows of gemeenten whose boundaries are not loaded). */
+  rowsSkipped?: number;
 }
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /**
+   * KWB only: create areas (without geometry) for regions in the file that are not in the
+   * database, instead of skipping the gemeenten whose boundaries were never loaded.
+   */
+  createMissingAreas?: boolean;
+  /** Called between the phases of long work, for a progress bar. */
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+/** Upload size limits per kind; above these the file is refused before it is parsed. */
+export const MAX_FILE_BYTES: Record<UploadKind, number> = {
+  gemeentecijfers: 20 * 1024 * 1024,
+  kwb: 100 * 1024 * 1024,
+  grenzen: 250 * 1024 * 1024,
+};
+
+const KIND_LABEL: Record<UploadKind, string> = {
+  gemeentecijfers: 'gemeentecijfers',
+  kwb: 'KWB-bestanden',
+  grenzen: 'grensbestanden',
+};
+
+/** "Regel 7, kolom waarde: 'twaalf' is geen getal." — the one way errors are shown to people. */
+export function formatRowError(error: RowError): string {
+  if (error.line === 0) return error.column ? `Kolom ${error.column}: ${error.message}` : error.message;
+  return `Regel ${error.line}${error.column ? `, kolom ${error.column}` : ''}: ${error.message}`;
+}
+
+const MAX_REPORTED = 500;
 
 /**
  * Validates the whole file and, unless `dryRun`, writes it in one transaction: all rows or none.
  * The same file twice changes nothing; a changed value becomes a correction with history.
  */
 export async function importFile(
-  _db: Db,
-  _input: ImportFileInput,
-  _options: { dryRun: boolean },
+  db: Db,
+  input: ImportFileInput,
+  options: ImportOptions,
 ): Promise<ImportReport> {
-  throw new Error('importFile is nog niet gebouwd');
+  const fileHash = createHash('sha256').update(input.bytes).digest('hex');
+  const report: ImportReport = {
+    ok: false,
+    dryRun: options.dryRun,
+    kind: input.kind,
+    fileName: input.fileName,
+    fileHash,
+    errors: [],
+    warnings: [],
+    rowsTotal: 0,
+    rowsNew: 0,
+    rowsCorrected: 0,
+    rowsUnchanged: 0,
+    importId: null,
+  };
+  const refuse = (message: string, line = 0) => {
+    report.errors.push(rowError(line, undefined, message));
+    return report;
+  };
+  const tooBig = checkFileSize(input.bytes.byteLength, MAX_FILE_BYTES[input.kind], KIND_LABEL[input.kind]);
+  if (tooBig) return refuse(tooBig);
+  if (input.bytes.byteLength === 0) return refuse('Het bestand is leeg.');
+  const decoded = decodeUtf8(input.bytes);
+  if (!decoded.ok) return refuse(decoded.message, decoded.line);
+  options.onProgress?.('lezen', 0, 1);
+
+  switch (input.kind) {
+    case 'grenzen':
+      return importBoundaries(db, input, options, report, decoded.text);
+    case 'kwb':
+      return importKwb(db, input, options, report, decoded.text);
+    case 'gemeentecijfers':
+      return importGemeenteCijfers(db, input, options, report, decoded.text);
+    default:
+      return refuse(`Onbekende soort import '${String(input.kind)}'.`);
+  }
 }
 
-/** Undoes a committed import: observations it added are removed, values it corrected are restored. */
-export async function rollbackImport(_db: Db, _importId: number, _actor: string): Promise<void> {
-  throw new Error('rollbackImport is nog niet gebouwd');
+async function importBoundaries(
+  db: Db,
+  input: ImportFileInput,
+  options: ImportOptions,
+  report: ImportReport,
+  text: string,
+): Promise<ImportReport> {
+  const parsed = parseBoundaries(text, { fileName: input.fileName, vintage: input.vintage });
+  report.errors.push(...parsed.errors);
+  report.warnings.push(...parsed.warnings);
+  if (parsed.vintage !== undefined) report.vintage = parsed.vintage;
+  report.rowsTotal = parsed.areas.length;
+  if (parsed.errors.length > 0) return finish(report);
+  options.onProgress?.('vereenvoudigd', 1, 2);
+  await resolveAreaNames(db, parsed.areas);
+  const source = `Grenzen ${parsed.vintage} (${input.fileName})`;
+  if (options.dryRun) {
+    Object.assign(report, await writeAreas(db, parsed.areas, null, source, { dryRun: true }));
+    return finish(report);
+  }
+  return commit(db, input, report, { vintage: parsed.vintage, crs: parsed.crs }, async (trx, importId) =>
+    writeAreas(trx, parsed.areas, importId, source),
+  );
 }
+
+async function importKwb(
+  db: Db,
+  input: ImportFileInput,
+  options: ImportOptions,
+  report: ImportReport,
+  text: string,
+): Promise<ImportReport> {
+  const parsed = parseKwb(text, { fileName: input.fileName, year: input.year });
+  report.errors.push(...parsed.errors);
+  report.warnings.push(...parsed.warnings);
+  if (parsed.year !== undefined) report.year = parsed.year;
+  if (parsed.vintage !== undefined) report.vintage = parsed.vintage;
+  if (parsed.errors.length > 0 || parsed.vintage === undefined) return finish(report);
+  const vintage = parsed.vintage;
+  options.onProgress?.('gecontroleerd', 1, 3);
+
+  // Which regions can be stored: the ones with an area in this vintage. A region of a gemeente
+  // whose boundaries were never loaded is skipped with one warning (national files hold every
+  // gemeente); an unknown region inside a loaded gemeente is an error (a wrong code or vintage).
+  const existing = await db
+    .selectFrom('areas')
+    .select(['code', 'gemeente_code'])
+    .where('vintage', '=', vintage)
+    .execute();
+  const knownCodes = new Set(existing.map((row) => row.code));
+  const loadedGemeenten = new Set(
+    existing.map((row) => row.gemeente_code ?? (row.code.startsWith('GM') ? row.code : null)),
+  );
+  const areasToCreate: { code: string; name: string; level: AreaLevel }[] = [];
+  const skippedGemeenten = new Set<string>();
+  const skippedCodes = new Set<string>();
+  for (const region of parsed.regions) {
+    if (knownCodes.has(region.code)) continue;
+    if (region.level === 'land' || options.createMissingAreas) {
+      areasToCreate.push({
+        code: region.code,
+        name: region.level === 'land' && region.name === region.code ? 'Nederland' : region.name,
+        level: region.level,
+      });
+      knownCodes.add(region.code);
+      continue;
+    }
+    const gemeente = gemeenteCodeOf(region.code)!;
+    if (loadedGemeenten.has(gemeente)) {
+      report.errors.push(
+        rowError(
+          region.line,
+          'Codering',
+          `Onbekende gebiedscode '${region.code}' in indeling ${vintage}: gemeente ${gemeente} is ingelezen, dit gebied niet. Lees eerst de grenzen van indeling ${vintage} in.`,
+        ),
+      );
+    } else {
+      skippedGemeenten.add(gemeente);
+      skippedCodes.add(region.code);
+    }
+  }
+  const observations = parsed.observations.filter(
+    (row) => !skippedCodes.has(row.areaCode),
+  ) as ResolvedObservation[];
+  report.rowsSkipped = parsed.observations.length - observations.length;
+  if (skippedGemeenten.size > 0) {
+    const list = [...skippedGemeenten].sort();
+    report.warnings.push(
+      rowError(
+        0,
+        'Codering',
+        `${skippedCodes.size} gebieden in ${list.length} gemeenten zonder ingelezen grenzen (indeling ${vintage}) zijn overgeslagen: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ', …' : ''}. Lees eerst de grenzen van die gemeenten in, of gebruik --gebieden-aanmaken.`,
+      ),
+    );
+  }
+  report.rowsTotal = observations.length;
+  if (report.errors.length > 0) return finish(report);
+  const reportExtra = {
+    year: parsed.year,
+    vintage,
+    tableId: parsed.tableId,
+    ignoredColumns: parsed.ignoredColumns.length,
+    rowsSkipped: report.rowsSkipped,
+  };
+  if (options.dryRun) {
+    Object.assign(report, await classifyObservations(db, observations));
+    return finish(report);
+  }
+  return commit(db, input, report, reportExtra, async (trx, importId) => {
+    if (areasToCreate.length > 0) {
+      await writeAreas(
+        trx,
+        areasToCreate.map((area) => ({
+          ...area,
+          vintage,
+          parentCode: parentCodeOf(area.code),
+          gemeenteCode: gemeenteCodeOf(area.code),
+          geometry: null,
+          bbox: null,
+          derived: false,
+        })),
+        importId,
+        `KWB ${parsed.year} (${input.fileName})`,
+      );
+    }
+    options.onProgress?.('schrijven', 2, 3);
+    return writeObservations(trx, observations, importId, input.actor);
+  });
+}
+
+async function importGemeenteCijfers(
+  db: Db,
+  input: ImportFileInput,
+  options: ImportOptions,
+  report: ImportReport,
+  text: string,
+): Promise<ImportReport> {
+  const parsed = parseGemeenteCsv(text);
+  report.errors.push(...parsed.errors);
+  report.warnings.push(...parsed.warnings);
+  report.rowsTotal = parsed.rowsTotal;
+  if (parsed.errors.length > 0 && parsed.observations.length === 0) return finish(report);
+
+  const resolved = await resolveAgainstDatabase(db, parsed.observations, input.vintage);
+  report.errors.push(...resolved.errors);
+  report.errors.sort((a, b) => a.line - b.line);
+  if (report.errors.length > 0) return finish(report);
+  if (options.dryRun) {
+    Object.assign(report, await classifyObservations(db, resolved.rows));
+    return finish(report);
+  }
+  return commit(db, input, report, {}, (trx, importId) =>
+    writeObservations(trx, resolved.rows, importId, input.actor),
+  );
+}
+
+/** Checks indicator ids and area codes against the database and picks each row's boundary vintage. */
+export async function resolveAgainstDatabase(
+  db: Executor,
+  rows: ParsedObservation[],
+  preferredVintage: number | undefined,
+): Promise<{ rows: ResolvedObservation[]; errors: RowError[] }> {
+  const errors: RowError[] = [];
+  const indicatorIds = new Set(
+    (await db.selectFrom('indicators').select('id').execute()).map((row) => row.id),
+  );
+  const codes = [...new Set(rows.map((row) => row.areaCode))];
+  const vintagesByCode = new Map<string, number[]>();
+  for (let start = 0; start < codes.length; start += 1000) {
+    const found = await db
+      .selectFrom('areas')
+      .select(['code', 'vintage'])
+      .where('code', 'in', codes.slice(start, start + 1000))
+      .execute();
+    for (const row of found)
+      vintagesByCode.set(row.code, [...(vintagesByCode.get(row.code) ?? []), row.vintage]);
+  }
+  const resolved: ResolvedObservation[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    let ok = true;
+    if (!indicatorIds.has(row.indicatorId)) {
+      errors.push(rowError(row.line, 'indicator', `Onbekende indicator '${row.indicatorId}'.`));
+      ok = false;
+    }
+    const vintages = (vintagesByCode.get(row.areaCode) ?? []).sort((a, b) => b - a);
+    let vintage: number | undefined;
+    if (vintages.length === 0) {
+      errors.push(rowError(row.line, 'gebiedscode', `Onbekende gebiedscode '${row.areaCode}'.`));
+      ok = false;
+    } else {
+      const wanted = row.vintage ?? preferredVintage;
+      vintage = wanted === undefined ? vintages[0] : vintages.includes(wanted) ? wanted : undefined;
+      if (vintage === undefined) {
+        errors.push(
+          rowError(
+            row.line,
+            row.vintage ? 'indeling' : 'gebiedscode',
+            `Gebied '${row.areaCode}' bestaat niet in indeling ${wanted} (wel in ${vintages.join(', ')}).`,
+          ),
+        );
+        ok = false;
+      }
+    }
+    if (!ok || vintage === undefined) continue;
+    // Rows without an indeling column can only collide once their vintage is known.
+    const key = `${row.indicatorId}|${row.areaCode}|${vintage}|${row.period}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      errors.push(
+        rowError(
+          row.line,
+          undefined,
+          `Dubbele regel: ${row.areaCode}, ${row.indicatorId}, ${row.period} staat ook op regel ${earlier}.`,
+        ),
+      );
+      continue;
+    }
+    seen.set(key, row.line);
+    resolved.push({ ...row, vintage });
+  }
+  return { rows: resolved, errors };
+}
+
+function finish(report: ImportReport): ImportReport {
+  report.ok = report.errors.length === 0;
+  return report;
+}
+
+/** One transaction: the imports row, the data, the counts and an audit entry; all or nothing. */
+async function commit(
+  db: Db,
+  input: ImportFileInput,
+  report: ImportReport,
+  details: Record<string, unknown>,
+  write: (trx: Executor, importId: number) => Promise<WriteCounts>,
+): Promise<ImportReport> {
+  const importId = await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('imports')
+      .values({
+        kind: input.kind,
+        file_name: input.fileName,
+        file_hash: report.fileHash,
+        file_size: input.bytes.byteLength,
+        actor: input.actor,
+        user_id: input.userId ?? null,
+        status: 'gelukt',
+        rows_total: report.rowsTotal,
+        report: JSON.stringify({}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const counts = await write(trx, id);
+    Object.assign(report, counts);
+    const stored = {
+      ...details,
+      warnings: report.warnings.slice(0, MAX_REPORTED),
+      warningsTotal: report.warnings.length,
+      rowsNew: counts.rowsNew,
+      rowsCorrected: counts.rowsCorrected,
+      rowsUnchanged: counts.rowsUnchanged,
+    };
+    await trx
+      .updateTable('imports')
+      .set({
+        finished_at: new Date(),
+        rows_new: counts.rowsNew,
+        rows_corrected: counts.rowsCorrected,
+        rows_unchanged: counts.rowsUnchanged,
+        report: JSON.stringify(stored),
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor: input.actor,
+        user_id: input.userId ?? null,
+        action: 'import.commit',
+        entity: 'imports',
+        entity_id: String(id),
+        before: null,
+        after: JSON.stringify({
+          kind: input.kind,
+          fileName: input.fileName,
+          fileHash: report.fileHash,
+          ...counts,
+        }),
+        import_id: id,
+      })
+      .execute();
+    return id;
+  });
+  report.importId = importId;
+  return finish(report);
+}
+
+export { rollbackImport } from './rollbackImport.ts';

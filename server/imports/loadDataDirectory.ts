@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/createDatabase.ts';
+import { formatRowError, type ImportReport, importFile, type UploadKind } from './importFile.ts';
+
+/** The files of a directory shaped like ../shared/data that start-up and `import map` load, in order. */
+export const DATA_DIRECTORY_FILES: {
+  kind: UploadKind;
+  path: string;
+  vintage?: number;
+  year?: number;
+  label: string;
+}[] = [
+  {
+    kind: 'grenzen',
+    path: 'geometry/gm1916/buurten_2017_GM1916_rd.geojson',
+    vintage: 2017,
+    label: 'Buurten 2017 GM1916 (+ wijken, gemeente)',
+  },
+  {
+    kind: 'grenzen',
+    path: 'geometry/gm1916/buurten_2022_GM1916_rd.geojson',
+    vintage: 2022,
+    label: 'Buurten 2022 GM1916 (+ wijken, gemeente)',
+  },
+  {
+    kind: 'kwb',
+    path: 'kwb/gm1916/kwb2017_83765NED_GM1916_subset.csv',
+    year: 2017,
+    label: 'KWB 2017 GM1916',
+  },
+  { kind: 'kwb', path: 'kwb/gm1916/kwb2024_85984NED_GM1916.csv', year: 2024, label: 'KWB 2024 GM1916' },
+];
+
+export interface DataDirectorySummary {
+  ok: boolean;
+  reports: (ImportReport & { label: string })[];
+  missingFiles: string[];
+  /** Every error of every file, formatted for people. */
+  errors: string[];
+}
+
+/**
+ * Loads the GM1916 boundaries (2017 and 2022 buurten, with wijken and gemeente derived from them)
+ * and the KWB 2017 and 2024 figures from a local copy of the CBS/PDOK files. Each file is its own
+ * import (own transaction, own imports row); loading twice changes nothing.
+ */
+export async function loadDataDirectory(
+  db: Db,
+  dataDir: string,
+  options: { actor: string; onProgress?: (done: number, total: number, label: string) => void },
+): Promise<DataDirectorySummary> {
+  const summary: DataDirectorySummary = { ok: true, reports: [], missingFiles: [], errors: [] };
+  const total = DATA_DIRECTORY_FILES.length;
+  for (const [index, file] of DATA_DIRECTORY_FILES.entries()) {
+    options.onProgress?.(index, total, file.label);
+    const filePath = path.join(dataDir, file.path);
+    if (!existsSync(filePath)) {
+      summary.missingFiles.push(file.path);
+      continue;
+    }
+    const report = await importFile(
+      db,
+      {
+        kind: file.kind,
+        fileName: path.basename(file.path),
+        bytes: readFileSync(filePath),
+        actor: options.actor,
+        ...(file.vintage === undefined ? {} : { vintage: file.vintage }),
+        ...(file.year === undefined ? {} : { year: file.year }),
+      },
+      { dryRun: false },
+    );
+    summary.reports.push({ ...report, label: file.label });
+    if (!report.ok) {
+      summary.ok = false;
+      summary.errors.push(...report.errors.map((error) => `${file.path}: ${formatRowError(error)}`));
+    }
+  }
+  options.onProgress?.(total, total, 'klaar');
+  if (summary.missingFiles.length === total) {
+    summary.ok = false;
+    summary.errors.push(
+      `In ${dataDir} staat geen van de verwachte bestanden (bijv. ${DATA_DIRECTORY_FILES[0]!.path}).`,
+    );
+  }
+  return summary;
+}

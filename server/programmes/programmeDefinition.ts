@@ -1,0 +1,368 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from '../../schemas/zod.ts';
+import type { Db } from '../db/createDatabase.ts';
+import { geodataDir } from '../imports/catalogue/indicatorCatalogue.ts';
+import { writeObservations } from '../imports/writeObservations.ts';
+
+export const programmesDir = path.join(geodataDir, 'programmes');
+
+const areaCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/);
+
+const targetSchema = z
+  .object({
+    indicatorId: z.string(),
+    areaCode,
+    horizon: z.union([z.literal(10), z.literal(20)]),
+    kind: z.enum(['absoluut', 'referentieniveau', 'richting']),
+    targetValue: z.number().optional(),
+    referenceAreaCode: areaCode.optional(),
+    direction: z.enum(['toename', 'afname']).optional(),
+    baseline: z.object({ year: z.number().int(), value: z.number(), numerator: z.number().optional() }),
+    planText: z.string().min(1),
+    note: z.string().optional(),
+  })
+  .strict()
+  .superRefine((target, context) => {
+    // Each kind carries exactly what DESIGN.md says it needs.
+    if (target.kind === 'absoluut' && target.targetValue === undefined) {
+      context.addIssue({ code: 'custom', message: 'een absolute streefwaarde heeft targetValue nodig' });
+    }
+    if (
+      target.kind === 'referentieniveau' &&
+      (!target.referenceAreaCode || target.targetValue === undefined)
+    ) {
+      context.addIssue({
+        code: 'custom',
+        message: 'een referentieniveau heeft referenceAreaCode en het getal uit het plan nodig',
+      });
+    }
+    if (target.kind === 'richting' && !target.direction) {
+      context.addIssue({ code: 'custom', message: 'een richting heeft direction (toename/afname) nodig' });
+    }
+  });
+
+export const programmeDefinitionSchema = z
+  .object({
+    toelichting: z.string(),
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    description: z.string(),
+    gemeenteCode: areaCode,
+    referenceAreaCode: areaCode,
+    startYear: z.number().int(),
+    horizonYears: z.number().int().positive(),
+    vintage: z.number().int(),
+    sourceDocument: z.string(),
+    baselineSource: z.string(),
+    /** Areas the programme refers to; created without geometry when boundaries are not loaded yet. */
+    areas: z.array(
+      z.object({
+        code: areaCode,
+        level: z.enum(['gemeente', 'wijk', 'buurt']),
+        name: z.string(),
+        parentCode: z.string().nullable(),
+      }),
+    ),
+    programmeAreas: z.array(
+      z.object({ code: areaCode, name: z.string(), label: z.string(), members: z.array(areaCode).min(1) }),
+    ),
+    focusAreas: z.array(z.object({ code: areaCode, label: z.string() })),
+    indicators: z.array(
+      z.object({
+        indicatorId: z.string(),
+        role: z.enum(['resultaat', 'monitoring']),
+        level: z.string(),
+        label: z.string(),
+      }),
+    ),
+    baselines: z.array(
+      z.object({
+        indicatorId: z.string(),
+        areaCode,
+        period: z.string().regex(/^\d{4}(-\d{4})?$/),
+        value: z.number(),
+        numerator: z.number().optional(),
+        valueRounding: z.number().positive().optional(),
+      }),
+    ),
+    targets: z.array(targetSchema),
+  })
+  .strict();
+
+export type ProgrammeDefinition = z.infer<typeof programmeDefinitionSchema>;
+
+export interface ProgrammeDefinitionFile {
+  fileName: string;
+  bytes: Buffer;
+  definition: ProgrammeDefinition;
+}
+
+/** Every programme definition in geodata/programmes/, validated; throws naming the file and the problem. */
+export function readProgrammeDefinitions(directory: string = programmesDir): ProgrammeDefinitionFile[] {
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(path.join(directory, name));
+      const parsed = programmeDefinitionSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+      if (!parsed.success) {
+        const issues = parsed.error.issues
+          .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+          .join('; ');
+        throw new Error(`Programmadefinitie ${name} is ongeldig: ${issues}`);
+      }
+      return { fileName: name, bytes, definition: parsed.data };
+    });
+}
+
+export type ProgrammeLoadResult = {
+  programmeId: string;
+  status: 'geladen' | 'bestond al';
+  targets: number;
+  baselines: number;
+};
+
+/**
+ * Loads a programme definition when the programme is absent. An existing programme is never
+ * touched: it may have been edited in beheer, and a silent overwrite would undo that work.
+ * Everything happens in one transaction, recorded as an import of kind `programma`.
+ */
+export async function loadProgrammeDefinition(
+  db: Db,
+  file: ProgrammeDefinitionFile,
+  actor: string,
+): Promise<ProgrammeLoadResult> {
+  const definition = file.definition;
+  const existing = await db
+    .selectFrom('programmes')
+    .select('id')
+    .where('id', '=', definition.id)
+    .executeTakeFirst();
+  if (existing) return { programmeId: definition.id, status: 'bestond al', targets: 0, baselines: 0 };
+  const vintage = definition.vintage;
+
+  await db.transaction().execute(async (trx) => {
+    const { id: importId } = await trx
+      .insertInto('imports')
+      .values({
+        kind: 'programma',
+        file_name: `geodata/programmes/${file.fileName}`,
+        file_hash: createHash('sha256').update(file.bytes).digest('hex'),
+        file_size: file.bytes.byteLength,
+        actor,
+        status: 'gelukt',
+        rows_total: definition.targets.length + definition.baselines.length,
+        report: JSON.stringify({ programme: definition.id }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    // Areas the plan names, as stubs when the boundaries are not loaded yet; a later boundary
+    // import fills in geometry. Existing areas are left as they are.
+    const present = new Set(
+      (
+        await trx
+          .selectFrom('areas')
+          .select('code')
+          .where('vintage', '=', vintage)
+          .where(
+            'code',
+            'in',
+            definition.areas.map((area) => area.code),
+          )
+          .execute()
+      ).map((row) => row.code),
+    );
+    const stubs = definition.areas.filter((area) => !present.has(area.code));
+    if (stubs.length > 0) {
+      await trx
+        .insertInto('areas')
+        .values(
+          stubs.map((area) => ({
+            code: area.code,
+            vintage,
+            level: area.level,
+            name: area.name,
+            parent_code: area.parentCode,
+            gemeente_code: definition.gemeenteCode,
+            geometry: null,
+            bbox: null,
+            source: `Programmadefinitie ${definition.name}`,
+            import_id: null,
+          })),
+        )
+        .execute();
+    }
+    for (const programmeArea of definition.programmeAreas) {
+      await trx
+        .insertInto('areas')
+        .values({
+          code: programmeArea.code,
+          vintage,
+          level: 'programmagebied',
+          name: programmeArea.name,
+          parent_code: definition.gemeenteCode,
+          gemeente_code: definition.gemeenteCode,
+          geometry: null,
+          bbox: null,
+          source: `Programmadefinitie ${definition.name}`,
+          import_id: null,
+        })
+        .onConflict((conflict) => conflict.columns(['code', 'vintage']).doNothing())
+        .execute();
+      await trx
+        .insertInto('area_members')
+        .values(
+          programmeArea.members.map((member) => ({
+            area_code: programmeArea.code,
+            vintage,
+            member_code: member,
+          })),
+        )
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
+    }
+
+    await trx
+      .insertInto('programmes')
+      .values({
+        id: definition.id,
+        name: definition.name,
+        description: definition.description,
+        gemeente_code: definition.gemeenteCode,
+        start_year: definition.startYear,
+        horizon_years: definition.horizonYears,
+        vintage,
+        reference_area_code: definition.referenceAreaCode,
+        source_document: definition.sourceDocument,
+      })
+      .execute();
+    await trx
+      .insertInto('programme_areas')
+      .values([
+        ...definition.focusAreas.map((area, index) => ({
+          programme_id: definition.id,
+          area_code: area.code,
+          role: 'focus' as const,
+          label: area.label,
+          sort_order: index + 1,
+        })),
+        ...definition.programmeAreas.map((area, index) => ({
+          programme_id: definition.id,
+          area_code: area.code,
+          role: 'programmagebied' as const,
+          label: area.label,
+          sort_order: definition.focusAreas.length + index + 1,
+        })),
+      ])
+      .execute();
+    await trx
+      .insertInto('programme_indicators')
+      .values(
+        definition.indicators.map((indicator, index) => ({
+          programme_id: definition.id,
+          indicator_id: indicator.indicatorId,
+          role: indicator.role,
+          level: indicator.level,
+          label: indicator.label,
+          sort_order: index + 1,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('targets')
+      .values(
+        definition.targets.map((target) => ({
+          programme_id: definition.id,
+          indicator_id: target.indicatorId,
+          area_code: target.areaCode,
+          horizon: target.horizon,
+          target_year: definition.startYear + target.horizon,
+          kind: target.kind,
+          target_value: target.targetValue ?? null,
+          reference_area_code: target.referenceAreaCode ?? null,
+          direction: target.direction ?? null,
+          baseline_year: target.baseline.year,
+          baseline_value: target.baseline.value,
+          baseline_numerator: target.baseline.numerator ?? null,
+          baseline_source: 'plan' as const,
+          plan_text: target.planText,
+          note: target.note ?? null,
+        })),
+      )
+      .execute();
+
+    // The plan's baselines as observations, so a baseline is a real data point on the charts.
+    // A value already observed for the same key (e.g. uploaded by the gemeente) wins.
+    const rows = definition.baselines.map((baseline, index) => ({
+      line: index + 1,
+      column: 'baselines',
+      indicatorId: baseline.indicatorId,
+      areaCode: baseline.areaCode,
+      vintage,
+      period: baseline.period,
+      year: Number(baseline.period.slice(-4)),
+      value: baseline.value,
+      numerator: baseline.numerator ?? null,
+      denominator: null,
+      provisional: false,
+      confidential: false,
+      valueRounding: baseline.valueRounding ?? null,
+      countRounding: null,
+      source: definition.baselineSource,
+    }));
+    const taken = new Set(
+      (
+        await trx
+          .selectFrom('observations')
+          .select(['indicator_id', 'area_code', 'period'])
+          .where('vintage', '=', vintage)
+          .where('indicator_id', 'in', [...new Set(rows.map((row) => row.indicatorId))])
+          .execute()
+      ).map((row) => `${row.indicator_id}|${row.area_code}|${row.period}`),
+    );
+    const counts = await writeObservations(
+      trx,
+      rows.filter((row) => !taken.has(`${row.indicatorId}|${row.areaCode}|${row.period}`)),
+      importId,
+      actor,
+    );
+    await trx
+      .updateTable('imports')
+      .set({
+        finished_at: new Date(),
+        rows_new: counts.rowsNew,
+        rows_unchanged: rows.length - counts.rowsNew,
+      })
+      .where('id', '=', importId)
+      .execute();
+    await trx
+      .insertInto('audit_log')
+      .values({
+        actor,
+        user_id: null,
+        action: 'programme.load',
+        entity: 'programmes',
+        entity_id: definition.id,
+        before: null,
+        after: JSON.stringify({ file: file.fileName, targets: definition.targets.length }),
+        import_id: importId,
+      })
+      .execute();
+  });
+  return {
+    programmeId: definition.id,
+    status: 'geladen',
+    targets: definition.targets.length,
+    baselines: definition.baselines.length,
+  };
+}
+
+/** Loads every definition in geodata/programmes/ that is not in the database yet. */
+export async function loadProgrammeDefinitions(db: Db, actor: string): Promise<ProgrammeLoadResult[]> {
+  const results: ProgrammeLoadResult[] = [];
+  for (const file of readProgrammeDefinitions()) results.push(await loadProgrammeDefinition(db, file, actor));
+  return results;
+}
