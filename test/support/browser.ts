@@ -1,0 +1,230 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createApp } from '../../server/app.ts';
+import { bootstrap } from '../../server/bootstrap.ts';
+import { readConfig } from '../../server/config.ts';
+import type { Db } from '../../server/db/createDatabase.ts';
+import { createLogger } from '../../server/logger.ts';
+import { sharedDataDir } from './sharedData.ts';
+import { createTestDatabase } from './testDatabase.ts';
+
+// The driver layer of the browser tests: a real server over a fresh database, a real Chromium, and
+// helpers that act like a user (by role and label). Tests say what a user does; this file says how.
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const clientIndex = path.join(root, 'dist', 'client', 'index.html');
+export const screenshotDir = path.join(root, 'test-results', 'screenshots');
+
+export interface TestServer {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** A directory shaped like ../shared/data to load at start-up; null loads nothing. Default: ../shared/data. */
+  dataDir?: string | null;
+  /** Extra environment for readConfig (e.g. BUURTPEIL_BASEMAP_STYLE_URL). */
+  env?: NodeJS.ProcessEnv;
+  /** Runs after start-up loading and before the server listens: insert extra rows here. */
+  seed?: (db: Db) => Promise<void>;
+}
+
+/** The production client must be built; build it once when it is not (CI builds it before the tests). */
+export function ensureClientBuilt(): void {
+  if (existsSync(clientIndex)) return;
+  execFileSync('npm', ['run', '--silent', 'build:client'], { cwd: root, stdio: 'inherit' });
+}
+
+/**
+ * The real server (API + built client) on a random port over a fresh test database, loaded the way
+ * `npm start` loads it: bootstrap() with BUURTPEIL_DATA_DIR pointing at the shared CBS/PDOK files.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  ensureClientBuilt();
+  const database = await createTestDatabase();
+  const dataDir = options.dataDir === undefined ? sharedDataDir : options.dataDir;
+  const config = {
+    ...readConfig({ ...options.env, LOG_LEVEL: 'silent', BUURTPEIL_INSECURE_COOKIES: 'true' }),
+    databaseUrl: database.databaseUrl,
+    sourceDataDir: dataDir ?? undefined,
+    host: '127.0.0.1',
+    port: 0,
+  };
+  const logger = createLogger('silent');
+  await bootstrap({ db: database.db, config, logger });
+  if (options.seed) await options.seed(database.db);
+  const app = createApp({ db: database.db, config, logger });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db: database.db,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.destroy();
+    },
+  };
+}
+
+/**
+ * Flags for the system Chromium (/usr/bin/chromium) in a container: no sandbox (we run as root),
+ * no background traffic, and WebGL through SwiftShader (software) so MapLibre can draw without a GPU.
+ * `--enable-unsafe-swiftshader` keeps WebGL available where newer Chromium versions would refuse
+ * SwiftShader as a fallback.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(options: { headless?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export interface TestPage {
+  page: Page;
+  context: BrowserContext;
+  /** Messages the page logged as errors, and uncaught exceptions. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh context (no shared cache or cookies) with a desktop viewport and Dutch locale. */
+export async function openPage(
+  browser: Browser,
+  options: { width?: number; height?: number } = {},
+): Promise<TestPage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1360, height: options.height ?? 900 },
+    locale: 'nl-NL',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, context, errors, close: () => context.close() };
+}
+
+/** Resolves when the map's colouring (the first, or one after `afterVersion`) has been drawn. */
+export async function waitForMapColoured(page: Page, afterVersion = 0, timeout = 30_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    (after) => {
+      const map = document.querySelector<HTMLElement>('[data-kaart-status]');
+      if (map?.dataset.kaartStatus !== 'gekleurd') return false;
+      const version = Number(map.dataset.kleurVersie ?? 0);
+      return version > after ? version : false;
+    },
+    afterVersion,
+    { timeout },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+export async function openDashboard(page: Page, server: TestServer): Promise<void> {
+  await page.goto(`${server.url}/`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.getByRole('heading', { name: 'Doelen en voortgang' }).waitFor();
+}
+
+export async function openMapExplorer(page: Page, server: TestServer, query = ''): Promise<void> {
+  await page.goto(`${server.url}/kaart${query ? `?${query}` : ''}`);
+  await page.getByRole('heading', { name: 'Kaart', level: 1 }).waitFor();
+  await waitForMapColoured(page);
+}
+
+/** Choose an indicator in the page's indicator select by its visible name. */
+export async function chooseIndicator(
+  page: Page,
+  name: string,
+  label: string | RegExp = /^Indicator/,
+): Promise<void> {
+  await page.getByLabel(label).first().selectOption({ label: name });
+}
+
+export async function openProfile(page: Page, server: TestServer, code: string): Promise<void> {
+  await page.goto(`${server.url}/gebied/${code}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+/** Find an area by typing into the area combobox and choosing with the keyboard only. */
+export async function findAreaByKeyboard(
+  page: Page,
+  typed: string,
+  optionName: string | RegExp,
+): Promise<void> {
+  const box = page.getByRole('combobox').first();
+  await box.focus();
+  await page.keyboard.type(typed);
+  const option = page.getByRole('option', { name: optionName }).first();
+  await option.waitFor();
+  const options = await page.getByRole('option').allTextContents();
+  const target =
+    typeof optionName === 'string'
+      ? options.findIndex((o) => o.includes(optionName))
+      : options.findIndex((o) => optionName.test(o));
+  for (let i = 0; i <= target; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
+/** axe-core's violations on the current page (WCAG 2.1 A and AA rules). */
+export async function axeViolations(
+  page: Page,
+): Promise<Array<{ id: string; impact: string | null | undefined; help: string; nodes: string[] }>> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }));
+}
+
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
+  await mkdir(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
+  return file;
+}
+
+/** Counts the page's requests whose URL matches, from now on. */
+export function countRequests(page: Page, match: RegExp): { count: () => number; urls: string[] } {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    if (match.test(request.url())) urls.push(request.url());
+  });
+  return { count: () => urls.length, urls };
+}
