@@ -41,51 +41,40 @@ export const targetFields = {
   toelichting: z.string().trim().max(2000, 'Hoogstens 2000 tekens').nullable().optional(),
 };
 
-type TargetShape = {
-  soort: 'absoluut' | 'referentieniveau' | 'richting';
-  streefjaar: number;
-  streefwaarde?: number | null | undefined;
-  referentiegebied?: string | null | undefined;
-  richting?: 'toename' | 'afname' | null | undefined;
-  basisjaar?: number | null | undefined;
-};
-
-/** What each kind needs, and a target year after the baseline year; every problem named by field. */
-function targetRules(target: TargetShape, ctx: z.RefinementCtx) {
-  if (target.soort === 'absoluut' && (target.streefwaarde === undefined || target.streefwaarde === null)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['streefwaarde'],
-      message: 'Een absolute streefwaarde heeft een getal nodig',
+/**
+ * What each kind needs, and a target year after the baseline year. Checked on the raw input too,
+ * so that one answer names every problem, also when another field is already wrong.
+ */
+export function targetRuleIssues(target: Record<string, unknown>): Array<{ name: string; reason: string }> {
+  const issues: Array<{ name: string; reason: string }> = [];
+  const missing = (value: unknown) => value === undefined || value === null || value === '';
+  if (target.soort === 'absoluut' && missing(target.streefwaarde)) {
+    issues.push({ name: 'streefwaarde', reason: 'Een absolute streefwaarde heeft een getal nodig' });
+  }
+  if (target.soort === 'referentieniveau' && missing(target.referentiegebied)) {
+    issues.push({
+      name: 'referentiegebied',
+      reason: 'Een referentieniveau heeft een referentiegebied nodig (bijvoorbeeld GM1916)',
     });
   }
-  if (target.soort === 'referentieniveau' && !target.referentiegebied) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['referentiegebied'],
-      message: 'Een referentieniveau heeft een referentiegebied nodig (bijvoorbeeld GM1916)',
-    });
+  if (target.soort === 'richting' && missing(target.richting)) {
+    issues.push({ name: 'richting', reason: 'Kies de beoogde richting: toename of afname' });
   }
-  if (target.soort === 'richting' && !target.richting) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['richting'],
-      message: 'Kies de beoogde richting: toename of afname',
-    });
+  const { streefjaar, basisjaar } = target;
+  if (typeof streefjaar === 'number' && typeof basisjaar === 'number' && streefjaar <= basisjaar) {
+    issues.push({ name: 'streefjaar', reason: `Het streefjaar moet na het basisjaar (${basisjaar}) liggen` });
   }
-  if (target.basisjaar !== undefined && target.basisjaar !== null && target.streefjaar <= target.basisjaar) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['streefjaar'],
-      message: `Het streefjaar moet na het basisjaar (${target.basisjaar}) liggen`,
-    });
-  }
+  return issues;
 }
 
 export const newTargetSchema = z
   .object(targetFields)
   .strict()
-  .superRefine(targetRules)
+  .superRefine((target, ctx) => {
+    for (const issue of targetRuleIssues(target)) {
+      ctx.addIssue({ code: 'custom', path: [issue.name], message: issue.reason });
+    }
+  })
   .openapi('NieuweStreefwaarde');
 export type TargetInput = z.infer<typeof newTargetSchema>;
 

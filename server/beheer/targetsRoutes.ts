@@ -9,7 +9,7 @@ import { badRequest, HttpProblem, invalidParamsFromZod, notFound } from '../http
 import { parseBody, parseQuery } from '../http/validate.ts';
 import { writeAudit } from './audit.ts';
 import { idParam } from './beheerParams.ts';
-import { newTargetSchema, type TargetInput, targetPatchSchema } from './targetSchemas.ts';
+import { newTargetSchema, type TargetInput, targetPatchSchema, targetRuleIssues } from './targetSchemas.ts';
 
 /** A target row in the API's words (the same fields the beheer API takes). */
 export function targetView(target: Target) {
@@ -125,8 +125,14 @@ async function findDuplicate(db: Kysely<Database>, input: TargetInput, exceptId?
 
 function validTarget(candidate: unknown): TargetInput {
   const result = newTargetSchema.safeParse(candidate);
-  if (!result.success) throw badRequest('De streefwaarde is ongeldig.', invalidParamsFromZod(result.error));
-  return result.data;
+  if (result.success) return result.data;
+  // zod skips the cross-field rules once a field fails; add them so every problem is named at once.
+  const invalid = invalidParamsFromZod(result.error);
+  const named = new Set(invalid.map((param) => param.name));
+  const raw =
+    typeof candidate === 'object' && candidate !== null ? (candidate as Record<string, unknown>) : {};
+  for (const issue of targetRuleIssues(raw)) if (!named.has(issue.name)) invalid.push(issue);
+  throw badRequest('De streefwaarde is ongeldig.', invalid);
 }
 
 const listQuerySchema = z.object({
