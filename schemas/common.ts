@@ -60,13 +60,21 @@ export const horizonParam = oneString('Verwacht één horizon')
 export const listParam = (pattern: RegExp, what: string, example: string) =>
   oneString(`Verwacht één (komma-gescheiden) lijst van ${what}`)
     .max(2000, 'Te lang')
-    .transform((value) => value.split(',').map((part) => part.trim()))
-    .pipe(
-      z
-        .array(z.string().regex(pattern, `Ongeldige ${what}`))
-        .min(1)
-        .max(100, `Hoogstens 100 ${what}`),
-    )
+    .transform((value, ctx) => {
+      const parts = value.split(',').map((part) => part.trim());
+      // One issue for the whole parameter, so invalidParams names `indicator`, not `indicator.3`.
+      if (parts.length > 100) {
+        ctx.addIssue({ code: 'custom', message: `Hoogstens 100 ${what}` });
+        return z.NEVER;
+      }
+      const wrong = parts.filter((part) => !pattern.test(part));
+      if (wrong.length > 0) {
+        const shown = wrong.map((part) => JSON.stringify(part.slice(0, 40))).slice(0, 5);
+        ctx.addIssue({ code: 'custom', message: `Ongeldige ${what}: ${shown.join(', ')}` });
+        return z.NEVER;
+      }
+      return parts;
+    })
     .openapi({ type: 'string', example, description: `Eén of meer ${what}, komma-gescheiden` });
 
 export const pageParams = {

@@ -25,7 +25,7 @@ export async function* observationExportRows(
   for await (const row of observationRowsInOrder(db, filters, options)) {
     const indicator = indicators.get(row.indicator_id);
     const disclosed = discloseObservation(disclosureRuleOf(indicator), row);
-    const target = options.targets?.(row.indicator_id, row.area_code, row.year);
+    const target = options.targets?.(row.indicator_id, row.area_code, row.vintage, row.year);
     const judgement = target?.judgement ?? null;
     const inputs = judgement?.inputs;
     yield {

@@ -9,7 +9,12 @@ export interface TargetForRow {
   judgement: ProgressJudgement | null;
 }
 
-export type TargetLookup = (indicatorId: string, areaCode: string, year: number) => TargetForRow | undefined;
+export type TargetLookup = (
+  indicatorId: string,
+  areaCode: string,
+  vintage: number,
+  year: number,
+) => TargetForRow | undefined;
 
 /**
  * A programme's targets of one horizon with the judgement of every year, read once before the
@@ -24,7 +29,8 @@ export async function loadTargetLookup(db: Db, programmeId: string, horizon: num
   for (const target of progress?.targets ?? []) {
     const horizonProgress = target.horizons.find((h) => h.target.horizon === horizon);
     if (!horizonProgress) continue;
-    byKey.set(`${target.indicator.id}\u0000${target.area.code}`, {
+    // A target is set on an area of the programme's indeling; the same code in another indeling is another area.
+    byKey.set(`${target.indicator.id}\u0000${target.area.code}\u0000${target.area.vintage}`, {
       base: {
         target: horizonProgress.target,
         baselineYear: target.baseline?.year ?? null,
@@ -35,8 +41,8 @@ export async function loadTargetLookup(db: Db, programmeId: string, horizon: num
       ),
     });
   }
-  return (indicatorId, areaCode, year) => {
-    const entry = byKey.get(`${indicatorId}\u0000${areaCode}`);
+  return (indicatorId, areaCode, vintage, year) => {
+    const entry = byKey.get(`${indicatorId}\u0000${areaCode}\u0000${vintage}`);
     if (!entry) return undefined;
     return { ...entry.base, judgement: entry.judgements.get(year) ?? null };
   };

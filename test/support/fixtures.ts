@@ -50,6 +50,10 @@ export const FIXTURE = {
   /** BU19160601 Amstelwijk 2020: 5 of 320 households, below the minimum count of 10. */
   suppressedArea: 'BU19160601',
   suppressedNumerator: 5,
+  /** 5 / 320: a value distinctive enough to search every output for. */
+  suppressedValue: 1.5625,
+  /** The suppressed observation's earlier value (7 / 320), also below the rule. */
+  suppressedRevisionValue: 2.1875,
   /** BU19160600 De Heuvel zuid 2020: CBS published ".". */
   confidentialArea: 'BU19160600',
 } as const;
@@ -160,7 +164,7 @@ export async function loadFixtures(db: Db): Promise<Fixture> {
     .values([
       obs(b, 'BU19160200', 2022, '2020', 17, 391, 2300),
       obs(b, 'BU19160602', 2022, '2020', 21, 160, 762),
-      obs(b, FIXTURE.suppressedArea, 2022, '2020', 1.6, FIXTURE.suppressedNumerator, 320),
+      obs(b, FIXTURE.suppressedArea, 2022, '2020', FIXTURE.suppressedValue, FIXTURE.suppressedNumerator, 320),
       obs(b, FIXTURE.confidentialArea, 2022, '2020', null, null, null, { confidential: true }),
       obs(b, 'GM1916', 2022, '2020', 5.5, 2021, 36944),
       obs(b, 'BU19160200', 2022, '2022', 16.2, 370, 2284, { provisional: true, count_rounding: 10 }),
@@ -203,7 +207,7 @@ export async function loadFixtures(db: Db): Promise<Fixture> {
     .values([
       {
         observation_id: suppressedObs,
-        value: 2.2,
+        value: FIXTURE.suppressedRevisionValue,
         numerator: 7,
         denominator: 320,
         provisional: false,
@@ -289,4 +293,29 @@ export async function loadFixtures(db: Db): Promise<Fixture> {
     ])
     .execute();
   return { observationIds };
+}
+
+/** A 400/404 answer is problem+json; for 400 the invalid parameters are exactly the ones named. */
+export function assertProblem(
+  res: {
+    status: number;
+    headers: Record<string, string>;
+    body: { status?: number; invalidParams?: { name: string }[] };
+  },
+  status: number,
+  invalidParamNames?: string[],
+): void {
+  if (res.status !== status)
+    throw new Error(`expected status ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  if (!/application\/problem\+json/.test(res.headers['content-type'] ?? '')) {
+    throw new Error(`expected application/problem+json, got ${res.headers['content-type']}`);
+  }
+  if (res.body.status !== status) throw new Error(`problem.status is ${res.body.status}, expected ${status}`);
+  if (invalidParamNames) {
+    const names = (res.body.invalidParams ?? []).map((param) => param.name).sort();
+    const expected = [...invalidParamNames].sort();
+    if (JSON.stringify(names) !== JSON.stringify(expected)) {
+      throw new Error(`invalidParams ${JSON.stringify(names)}, expected ${JSON.stringify(expected)}`);
+    }
+  }
 }

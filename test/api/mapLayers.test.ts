@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
+import { vintageForPeriod } from '../../server/areas/vintageForPeriod.ts';
+import { assertProblem, FIXTURE, loadFixtures } from '../support/fixtures.ts';
+import { createTestApp, type TestApp } from '../support/testApp.ts';
+
+describe('GET /api/v1/kaartlagen/{indicator}', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+    await loadFixtures(t.db);
+  });
+  after(() => t.destroy());
+
+  const layer = (query: string, indicator: string = FIXTURE.bijstand) =>
+    request(t.app).get(`/api/v1/kaartlagen/${indicator}?${query}`);
+
+  it('gives the value of every buurt of the gemeente for one period', async () => {
+    const res = await layer('niveau=buurt&gemeente=GM1916&periode=2020').expect(200);
+    assert.equal(res.headers['api-version'], '1.0.0');
+    assert.equal(res.body.indeling, 2022);
+    const byCode = new Map(res.body.waarden.map((w: { code: string }) => [w.code, w]));
+    assert.deepEqual(byCode.get('BU19160602'), {
+      code: 'BU19160602',
+      waarde: 21,
+      teller: 160,
+      noemer: 762,
+      status: 'geen_streefwaarde',
+      statusLabel: 'geen streefwaarde',
+      score: null,
+    });
+  });
+
+  it('marks a suppressed buurt geheim with the reason and no figures', async () => {
+    const res = await layer('gemeente=GM1916&periode=2020').expect(200);
+    const suppressed = res.body.waarden.find((w: { code: string }) => w.code === FIXTURE.suppressedArea);
+    assert.equal(suppressed.geheim, 'te_klein');
+    assert.equal(suppressed.waarde, null);
+    assert.equal(suppressed.teller, null);
+    assert.equal(suppressed.noemer, null);
+  });
+
+  it('gives the status against the gemeente’s programme target for the horizon asked', async () => {
+    const res = await layer('gemeente=GM1916&periode=2022&horizon=10').expect(200);
+    assert.equal(res.body.programma, FIXTURE.programme);
+    const focus = res.body.waarden.find((w: { code: string }) => w.code === 'BU19160200');
+    assert.notEqual(focus.status, 'geen_streefwaarde');
+    assert.equal(typeof focus.statusLabel, 'string');
+  });
+
+  it('draws a 2017 period in the 2017 indeling', async () => {
+    const res = await layer('gemeente=GM1916&periode=2017').expect(200);
+    assert.equal(res.body.indeling, 2017);
+    assert.deepEqual(
+      res.body.waarden.map((w: { code: string; waarde: number }) => [w.code, w.waarde]),
+      [['BU19160200', 18.5]],
+    );
+  });
+
+  it('gives the gemeente level', async () => {
+    const res = await layer('niveau=gemeente&gemeente=GM1916&periode=2020').expect(200);
+    assert.deepEqual(
+      res.body.waarden.map((w: { code: string }) => w.code),
+      ['GM1916'],
+    );
+  });
+
+  it('gives every buurt in the country without a gemeente', async () => {
+    const res = await layer('periode=2022', FIXTURE.inwoners).expect(200);
+    assert.equal(res.body.gemeente, null);
+    assert.equal(res.body.waarden.length, 2);
+  });
+
+  it('answers a repeated request carrying the ETag with 304', async () => {
+    const first = await layer('gemeente=GM1916&periode=2020').expect(200);
+    await layer('gemeente=GM1916&periode=2020').set('If-None-Match', first.headers.etag!).expect(304);
+  });
+
+  it('answers an unknown indicator with 404', async () => {
+    assertProblem(await layer('periode=2020', 'bestaat_niet'), 404);
+  });
+
+  it('answers an unknown programme with 404', async () => {
+    assertProblem(await layer('periode=2020&programma=bestaat-niet'), 404);
+  });
+
+  it('requires periode', async () => {
+    assertProblem(await layer('gemeente=GM1916'), 400, ['periode']);
+  });
+
+  for (const [query, name] of [
+    ['periode=22', 'periode'],
+    ['periode=2020&niveau=stad', 'niveau'],
+    ['periode=2020&gemeente=Leidschendam', 'gemeente'],
+    ['periode=2020&horizon=15', 'horizon'],
+    ['periode=2020&programma=Sterk_voor_Noord', 'programma'],
+    ['periode=2020&indeling=0', 'indeling'],
+    ['periode=2020&jaar=2020', 'jaar'],
+  ] as const) {
+    it(`refuses ${query} with 400 problem+json naming ${name}`, async () => {
+      assertProblem(await layer(query), 400, [name]);
+    });
+  }
+
+  it('refuses a malformed indicator id with 400 naming indicator', async () => {
+    assertProblem(await layer('periode=2020', '%3Cx%3E'), 400, ['indicator']);
+  });
+});
+
+describe('the period → indeling mapping', () => {
+  it('maps 2017–2019 to the 2017 indeling and 2020 onwards to 2022', () => {
+    assert.deepEqual(
+      ['2017', '2019', '2020', '2024', '2016-2020'].map(vintageForPeriod),
+      [2017, 2017, 2022, 2022, 2022],
+    );
+  });
+});
+
+describe('GET /api/v1/geometrie/{indeling}/{niveau}', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+    await loadFixtures(t.db);
+  });
+  after(() => t.destroy());
+
+  it('gives a GeoJSON FeatureCollection with code and naam per feature', async () => {
+    const res = await request(t.app).get('/api/v1/geometrie/2022/buurt?gemeente=GM1916').expect(200);
+    assert.match(res.headers['content-type'] ?? '', /application\/geo\+json/);
+    const body = JSON.parse(res.text);
+    assert.equal(body.type, 'FeatureCollection');
+    assert.equal(body.features.length, 5);
+    const feature = body.features.find((f: { id: string }) => f.id === 'BU19160200');
+    assert.deepEqual(feature.properties, { code: 'BU19160200', naam: 'Prinsenhof hoog' });
+    assert.equal(feature.geometry.type, 'Polygon');
+  });
+
+  it('keeps coordinates in WGS84 lon/lat order with a bbox', async () => {
+    const body = JSON.parse((await request(t.app).get('/api/v1/geometrie/2022/buurt').expect(200)).text);
+    const [lon, lat] = body.features[0].geometry.coordinates[0][0];
+    assert.ok(lon > 3 && lon < 8 && lat > 50 && lat < 54, `${lon},${lat} is not in the Netherlands`);
+    assert.equal(body.bbox.length, 4);
+  });
+
+  it('may be cached for a day and revalidated with its ETag', async () => {
+    const url = '/api/v1/geometrie/2017/buurt?gemeente=GM1916';
+    const first = await request(t.app).get(url).expect(200);
+    assert.equal(first.headers['cache-control'], 'public, max-age=86400');
+    assert.ok(first.headers.etag);
+    await request(t.app).get(url).set('If-None-Match', first.headers.etag!).expect(304);
+  });
+
+  it('answers an indeling without areas with 404', async () => {
+    assertProblem(await request(t.app).get('/api/v1/geometrie/1999/buurt'), 404);
+  });
+
+  it('refuses a malformed indeling and niveau with 400 naming both', async () => {
+    assertProblem(await request(t.app).get('/api/v1/geometrie/22/buurten'), 400, ['indeling', 'niveau']);
+  });
+
+  it('refuses a malformed gemeente with 400 naming it', async () => {
+    assertProblem(await request(t.app).get('/api/v1/geometrie/2022/buurt?gemeente=1916'), 400, ['gemeente']);
+  });
+});
