@@ -8,7 +8,6 @@ import { pageEnvelope, pageOf } from '../http/pagination.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseQuery } from '../http/validate.ts';
 import { type ImportReport, importFile, rollbackImport, type UploadKind } from '../imports/importFile.ts';
-import { writeAudit } from './audit.ts';
 import { idParam } from './beheerParams.ts';
 import { uploadTypeProblem } from './uploadChecks.ts';
 
@@ -150,22 +149,7 @@ export function mountImports(router: Router, { db }: AppContext): void {
         });
       return;
     }
-    await writeAudit(db, {
-      actor,
-      action: 'import.vastleggen',
-      entity: 'import',
-      entityId: report.importId,
-      before: null,
-      after: {
-        soort: kind,
-        bestandsnaam: query.bestandsnaam,
-        regelsTotaal: report.rowsTotal,
-        nieuw: report.rowsNew,
-        gecorrigeerd: report.rowsCorrected,
-        ongewijzigd: report.rowsUnchanged,
-      },
-      importId: report.importId,
-    });
+    // importFile wrote the audit line (import.commit) in the same transaction as the data.
     res.status(201).location(`${req.baseUrl}/imports/${report.importId}`).json(view);
   });
 
@@ -204,17 +188,16 @@ export function mountImports(router: Router, { db }: AppContext): void {
     if (before.status === 'teruggedraaid') {
       throw new HttpProblem(409, 'Al teruggedraaid', `Import ${id} is al teruggedraaid.`);
     }
-    await rollbackImport(db, id, actor.username);
+    try {
+      // rollbackImport writes its own audit line (import.rollback) in its transaction.
+      await rollbackImport(db, id, actor.username);
+    } catch (error) {
+      // Its refusals (a later import corrected these values, areas still in use) are Dutch sentences.
+      const message = error instanceof Error ? error.message : '';
+      if (/^Import \d+ /.test(message)) throw new HttpProblem(409, 'Terugdraaien niet mogelijk', message);
+      throw error;
+    }
     const after = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    await writeAudit(db, {
-      actor,
-      action: 'import.terugdraaien',
-      entity: 'import',
-      entityId: id,
-      before: importView(before),
-      after: importView(after),
-      importId: id,
-    });
     res.json(importView(after));
   });
 }
