@@ -99,7 +99,8 @@ export function parseBoundaries(
   const sample = features
     .map((item) => firstPosition(item?.geometry))
     .find((position) => position !== undefined);
-  const crs = detectCrs(collection.crs?.properties?.name, sample);
+  // Without any geometry there is nothing to reproject; the areas are stored without a shape.
+  const crs = sample ? detectCrs(collection.crs?.properties?.name, sample) : 'wgs84';
   if (!crs) {
     return fail('Het coördinatenstelsel is onbekend: verwacht RD New (EPSG:28992) of WGS84 (EPSG:4326).');
   }

@@ -235,6 +235,7 @@ function findRegionCodeKey(
   for (const wanted of columnMap.regionCodeColumns) {
     const key = keys.find((candidate) => stripColumnSuffix(candidate) === wanted);
     if (!key) continue;
+    if (wanted === 'Codering') return key;
     // WijkenEnBuurten holds codes in the raw OData download but names in label exports.
     const sample = records.slice(0, 5).map((record) => String(record.values.get(key) ?? '').trim());
     if (sample.length === 0 || sample.every((value) => levelOfCode(value) !== undefined)) return key;

@@ -30,7 +30,8 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
     return {
       ok: false,
       line,
-      message: `Het bestand is geen geldige UTF-8-tekst (eerste ongeldige teken op regel ${line}); waarschijnlijk is het opgeslagen als Latin-1/ANSI. Sla het op als 'CSV UTF-8' en lees het opnieuw in.`,
+      message:
+        "Het bestand is geen geldige UTF-8-tekst; waarschijnlijk is het opgeslagen als Latin-1/ANSI. Sla het op als 'CSV UTF-8' en lees het opnieuw in.",
     };
   }
 }
