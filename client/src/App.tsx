@@ -6,7 +6,7 @@ import { Link, useLocation } from './shared/router.tsx';
 const MapExplorer = lazy(() => import('./map/MapExplorer.tsx').then((m) => ({ default: m.MapExplorer })));
 const AreaProfile = lazy(() => import('./profile/AreaProfile.tsx').then((m) => ({ default: m.AreaProfile })));
 const AreaIndex = lazy(() => import('./profile/AreaIndex.tsx').then((m) => ({ default: m.AreaIndex })));
-const DataPage = lazy(() => import('./data/DataPage.tsx').then((m) => ({ default: m.DataPage })));
+const DataPage = lazy(() => import('./datapage/DataPage.tsx').then((m) => ({ default: m.DataPage })));
 const BeheerApp = lazy(() => import('./beheer/BeheerApp.tsx'));
 
 const NAV = [

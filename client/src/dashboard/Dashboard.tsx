@@ -4,6 +4,7 @@ import { flattenTargets, type Indicator, programmeBuurten, type TargetProgress }
 import {
   DEFAULT_GEMEENTE,
   useAreas,
+  useAvailablePeriods,
   useIndicators,
   useProgramme,
   useProgrammeProgress,
@@ -102,7 +103,8 @@ export function Dashboard() {
   const targetIndicators = [...new Set(rows.map((r) => r.indicatorId))];
   const mapIndicatorId = query.get('indicator') ?? targetIndicators[0] ?? indicators.data?.[0]?.id;
   const mapIndicator = mapIndicatorId ? indicatorMap.get(mapIndicatorId) : undefined;
-  const periode = query.get('periode') ?? '2024';
+  const available = useAvailablePeriods(mapIndicatorId, 'buurt');
+  const periode = query.get('periode') ?? available.data?.at(-1) ?? (available.loading ? null : '2024');
 
   useEffect(() => {
     document.title = `${programme?.naam ?? 'Dashboard'} · buurtpeil`;
@@ -178,6 +180,15 @@ export function Dashboard() {
                       <span className="scorecard__definition">{indicator.definitie}</span>
                     )}
                   </caption>
+                  <colgroup>
+                    <col style={{ width: '17%' }} />
+                    <col style={{ width: '11%' }} />
+                    <col style={{ width: '11%' }} />
+                    <col style={{ width: '14%' }} />
+                    <col style={{ width: '14%' }} />
+                    <col style={{ width: '21%' }} />
+                    <col style={{ width: '12%' }} />
+                  </colgroup>
                   <thead>
                     <tr>
                       <th scope="col">Gebied</th>
@@ -225,7 +236,7 @@ export function Dashboard() {
             </select>
           </label>
         </div>
-        {mapIndicator ? (
+        {mapIndicator && periode ? (
           <Suspense fallback={<p className="loading">Kaart laden…</p>}>
             <MapPanel
               indicator={mapIndicator}

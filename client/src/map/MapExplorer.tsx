@@ -1,10 +1,8 @@
 import { useEffect } from 'react';
-import { DEFAULT_GEMEENTE, useIndicators } from '../shared/queries.ts';
+import { DEFAULT_GEMEENTE, useAvailablePeriods, useIndicators } from '../shared/queries.ts';
 import { setQuery, useLocation } from '../shared/router.tsx';
 import type { ColourMode } from './layerPaint.ts';
 import { MapPanel } from './MapPanel.tsx';
-
-export const YEARS = [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
 
 /** /kaart?indicator=…&periode=…&horizon=…&kleur=waarde|voortgang — every choice lives in the URL. */
 export function MapExplorer() {
@@ -13,10 +11,13 @@ export function MapExplorer() {
   const list = indicators.data ?? [];
   const indicatorId = query.get('indicator') ?? list[0]?.id ?? '';
   const indicator = list.find((i) => i.id === indicatorId);
-  const periode = query.get('periode') ?? '2024';
   const horizon = query.get('horizon') === '20' ? 20 : 10;
   const mode: ColourMode = query.get('kleur') === 'voortgang' ? 'voortgang' : 'waarde';
   const niveau = query.get('niveau') === 'wijk' ? 'wijk' : 'buurt';
+  const available = useAvailablePeriods(indicatorId || null, niveau);
+  // Without a year in the URL: the newest year that has figures for this indicator at this level.
+  const periode = query.get('periode') ?? available.data?.at(-1) ?? (available.loading ? null : '2024');
+  const years = [...new Set([...(available.data ?? []), ...(periode ? [periode] : [])])].sort();
   const gemeente = query.get('gemeente') ?? DEFAULT_GEMEENTE;
   const indelingParam = query.get('indeling');
   const selected = query.get('gebied');
@@ -48,8 +49,8 @@ export function MapExplorer() {
         </label>
         <label className="field">
           <span className="field__label">Jaar</span>
-          <select value={periode} onChange={(e) => setQuery({ periode: e.target.value, gebied: null })}>
-            {[...new Set([...YEARS.map(String), periode])].sort().map((y) => (
+          <select value={periode ?? ''} onChange={(e) => setQuery({ periode: e.target.value, gebied: null })}>
+            {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
@@ -78,28 +79,30 @@ export function MapExplorer() {
             </label>
           ))}
         </fieldset>
-        <fieldset className="field segmented">
-          <legend className="field__label">Horizon</legend>
-          {[10, 20].map((h) => (
-            <label key={h}>
-              <input
-                type="radio"
-                name="horizon"
-                value={h}
-                checked={horizon === h}
-                onChange={() => setQuery({ horizon: h })}
-              />
-              {h} jaar
-            </label>
-          ))}
-        </fieldset>
+        {mode === 'voortgang' && (
+          <fieldset className="field segmented">
+            <legend className="field__label">Horizon</legend>
+            {[10, 20].map((h) => (
+              <label key={h}>
+                <input
+                  type="radio"
+                  name="horizon"
+                  value={h}
+                  checked={horizon === h}
+                  onChange={() => setQuery({ horizon: h })}
+                />
+                {h} jaar
+              </label>
+            ))}
+          </fieldset>
+        )}
       </form>
       {indicators.error && (
         <p className="notice notice--error" role="alert">
           De indicatoren konden niet worden geladen: {indicators.error.message}
         </p>
       )}
-      {indicator ? (
+      {indicator && periode ? (
         <MapPanel
           indicator={indicator}
           periode={periode}

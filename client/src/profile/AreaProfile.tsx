@@ -8,6 +8,7 @@ import { Link, navigate } from '../shared/router.tsx';
 import { AreaCombobox } from './AreaCombobox.tsx';
 import { compareRows, seriesOf } from './compareRows.ts';
 import { HowCalculated } from './HowCalculated.tsx';
+import { useSameAreaVintages } from './sameArea.ts';
 import { TrendChart } from './TrendChart.tsx';
 
 const LEVEL_NAME: Record<string, string> = {
@@ -40,15 +41,21 @@ export function AreaProfile({ code }: { code: string }) {
       )
     : [];
   const codes = columns.map((c) => c.code);
+  const sameVintages = useSameAreaVintages(area);
   const observations = useApi(
     area ? apiUrl('/waarnemingen', { gebied: codes.join(','), paginaGrootte: 1000 }) : null,
-    (raw: { waarnemingen: Observation[] }) =>
-      // Another vintage's area with the same code is only the same area when it has the same name.
-      raw.waarnemingen.filter(
-        (o) => o.gebied !== area?.code || o.indeling === area.indeling || o.gebiedsnaam === area.naam,
-      ),
+    (raw: { waarnemingen: Observation[] }) => raw.waarnemingen,
   );
-  const obs = observations.data ?? [];
+  // Figures of another vintage's area with this code count only when it is the same area.
+  const obs = useMemo(
+    () =>
+      (observations.data ?? []).filter(
+        (o) =>
+          o.gebied !== area?.code || o.indeling === area.indeling || Boolean(sameVintages?.has(o.indeling)),
+      ),
+    [observations.data, area, sameVintages],
+  );
+  const otherVintages = area && sameVintages ? area.indelingen.filter((v) => !sameVintages.has(v)) : [];
   const codesKey = codes.join(',');
   const rows = useMemo(() => compareRows(obs, codesKey.split(',')), [obs, codesKey]);
   const targets = useMemo(() => flattenTargets(progress.data?.targets ?? []), [progress.data]);
@@ -124,6 +131,12 @@ export function AreaProfile({ code }: { code: string }) {
       <section className="card" aria-labelledby="vergelijking-titel">
         <h2 id="vergelijking-titel">Vergelijking</h2>
         {observations.loading && rows.length === 0 && <p className="loading">Waarnemingen laden…</p>}
+        {area && otherVintages.length > 0 && (
+          <p className="notice">
+            In indeling {otherVintages.join(', ')} had code {area.code} een andere begrenzing; die cijfers
+            staan hier niet bij.
+          </p>
+        )}
         {observations.data && rows.length === 0 && (
           <p className="muted">Voor dit gebied zijn nog geen waarnemingen geladen.</p>
         )}
@@ -190,15 +203,30 @@ export function AreaProfile({ code }: { code: string }) {
               >
                 <h3 id={`titel-${id}`}>{name}</h3>
                 {ind?.definitie && <p className="muted small">{ind.definitie}</p>}
-                <TrendChart
-                  title={`Verloop van ${name} in ${area.naam}`}
-                  unit={ind?.eenheid ?? own[0]?.eenheid ?? ''}
-                  decimals={ind?.decimalen ?? own[0]?.decimalen ?? 0}
-                  observed={observed.length ? observed : (own[0]?.reeks ?? [])}
-                  reference={reference}
-                  referenceLabel={gemeente?.naam}
-                  targets={own}
-                />
+                {observed.length < 2 && own.length === 0 ? (
+                  <p className="single-value">
+                    {observed.length === 1 ? (
+                      <>
+                        <span className="single-value__number">
+                          {formatValue(observed[0]!.waarde, ind?.eenheid, ind?.decimalen ?? 0)}
+                        </span>{' '}
+                        in {observed[0]!.jaar}. Eén meting: het verloop volgt na de volgende.
+                      </>
+                    ) : (
+                      'Nog geen metingen voor dit gebied.'
+                    )}
+                  </p>
+                ) : (
+                  <TrendChart
+                    title={`Verloop van ${name} in ${area.naam}`}
+                    unit={ind?.eenheid ?? own[0]?.eenheid ?? ''}
+                    decimals={ind?.decimalen ?? own[0]?.decimalen ?? 0}
+                    observed={observed.length ? observed : (own[0]?.reeks ?? [])}
+                    reference={reference}
+                    referenceLabel={gemeente?.naam}
+                    targets={own}
+                  />
+                )}
                 {own.length > 0 ? (
                   own.map((t) => <HowCalculated key={t.key} target={t} />)
                 ) : (

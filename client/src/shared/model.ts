@@ -73,8 +73,12 @@ const REASONS: Record<string, string> = {
   cbs_geheim: 'geheim bij CBS',
 };
 
+/**
+ * Every area of the map (from the geometry's names) with its value from the layer; an area the
+ * layer does not mention has no value, and still gets a row in the table.
+ */
 export function toLayerValues(layer: MapLayerBody, names: Map<string, string>): LayerValue[] {
-  return layer.waarden.map((v: MapValue) => ({
+  const values: LayerValue[] = layer.waarden.map((v: MapValue) => ({
     code: v.code,
     naam: names.get(v.code) ?? v.code,
     waarde: v.geheim ? null : v.waarde,
@@ -82,6 +86,13 @@ export function toLayerValues(layer: MapLayerBody, names: Map<string, string>): 
     geheim: Boolean(v.geheim),
     reden: v.geheim ? (REASONS[v.geheim] ?? v.geheim) : null,
   }));
+  const present = new Set(values.map((v) => v.code));
+  for (const [code, naam] of names) {
+    if (!present.has(code)) {
+      values.push({ code, naam, waarde: null, status: 'onvoldoende_gegevens', geheim: false, reden: null });
+    }
+  }
+  return values;
 }
 
 function points(series: Array<{ year: number; value: number | null; suppressed?: unknown }>): Point[] {

@@ -1,11 +1,15 @@
 import type { FeatureCollection } from 'geojson';
 import type { AreaList } from '../../../schemas/areas.ts';
+import type { IndicatorDetail } from '../../../schemas/indicators.ts';
 import type { MapLayer } from '../../../schemas/mapLayers.ts';
 import { apiUrl, type Loaded, useApi } from './api.ts';
 import type { Gebied, Indicator, Programme, ProgrammeDetail, ProgrammeProgress } from './model.ts';
 
 /** The default gemeente of this installation; the URL can name another. */
 export const DEFAULT_GEMEENTE = 'GM1916';
+
+/** The KWB years the data page offers. */
+export const YEARS = [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
 
 export function useIndicators(): Loaded<Indicator[]> {
   return useApi(apiUrl('/indicatoren'), (raw: { indicatoren: Indicator[] }) => raw.indicatoren);
@@ -65,5 +69,16 @@ export function useGeometryNames(url: string): Loaded<Map<string, string>> {
       new Map(
         raw.features.map((f) => [String(f.properties?.code ?? f.id), String(f.properties?.naam ?? f.id)]),
       ),
+  );
+}
+
+/** The periods an indicator has observations for at one level, oldest first (from /indicatoren/{id}). */
+export function useAvailablePeriods(indicator: string | null | undefined, niveau: string): Loaded<string[]> {
+  return useApi(
+    indicator ? apiUrl(`/indicatoren/${encodeURIComponent(indicator)}`) : null,
+    (raw: IndicatorDetail) =>
+      [
+        ...new Set(raw.beschikbaar.filter((b) => b.niveau === niveau && b.aantal > 0).map((b) => b.periode)),
+      ].sort(),
   );
 }

@@ -102,7 +102,7 @@ export function AreaTable({
                     aria-pressed={isSelected}
                     onClick={() => onSelect(v.code)}
                   >
-                    Kies<span className="visually-hidden"> {v.naam || v.code}</span> op de kaart
+                    Kies<span className="visually-hidden"> {v.naam || v.code} op de kaart</span>
                   </button>
                 </td>
               </tr>

@@ -1,0 +1,158 @@
+import { useEffect } from 'react';
+import { apiUrl } from '../shared/api.ts';
+import { DEFAULT_GEMEENTE, useIndicators, YEARS } from '../shared/queries.ts';
+import { setQuery, useLocation } from '../shared/router.tsx';
+
+const LEVELS = [
+  { value: 'buurt', label: 'Buurten' },
+  { value: 'wijk', label: 'Wijken' },
+  { value: 'gemeente', label: 'Gemeente' },
+];
+
+const splitList = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
+
+/** /data: choose indicators, areas and years; download CSV (two dialects) and GeoJSON. */
+export function DataPage() {
+  const { query } = useLocation();
+  const indicators = useIndicators();
+  const chosen = splitList(query.get('indicator'));
+  const years = splitList(query.get('jaren'));
+  const niveau = query.get('niveau') ?? 'buurt';
+  const gemeente = query.get('gemeente') ?? DEFAULT_GEMEENTE;
+  const geoIndicator = query.get('geoIndicator') ?? chosen[0] ?? indicators.data?.[0]?.id ?? '';
+  const geoYear = query.get('geoJaar') ?? years[years.length - 1] ?? '2024';
+
+  useEffect(() => {
+    document.title = 'Data · buurtpeil';
+  }, []);
+
+  const toggle = (list: string[], value: string, key: string) => {
+    const next = list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+    setQuery({ [key]: next.join(',') }, true);
+  };
+  const filters = {
+    indicator: chosen.join(','),
+    niveau,
+    gemeente,
+    periode: years.sort().join(','),
+  };
+  const csv = (dialect: 'excel' | 'standaard') => apiUrl('/exports/waarnemingen.csv', { dialect, ...filters });
+  const geojson = apiUrl('/exports/kaartlaag.geojson', { indicator: geoIndicator, periode: geoYear, niveau, gemeente });
+
+  return (
+    <section className="page" aria-labelledby="data-titel">
+      <h1 id="data-titel">Data</h1>
+      <p className="lead">
+        Alle cijfers met definitie, bron en vlaggen, als bestand om zelf te analyseren. Eén rij per gebied × indicator × jaar.
+        Waarden onder de openbaarmakingsgrens staan er niet in (“geheim / te klein”).
+      </p>
+
+      <form className="card data-form" onSubmit={(e) => e.preventDefault()} aria-label="Selectie voor de download">
+        <fieldset>
+          <legend>Indicatoren</legend>
+          <p className="muted small">Niets aangevinkt: alle indicatoren.</p>
+          <div className="checkbox-grid">
+            {(indicators.data ?? []).map((i) => (
+              <label key={i.id} className="checkbox">
+                <input type="checkbox" checked={chosen.includes(i.id)} onChange={() => toggle(chosen, i.id, 'indicator')} />
+                <span>
+                  {i.naam} <span className="muted">({i.eenheid})</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="data-form__row">
+          <label className="field">
+            <span className="field__label">Niveau</span>
+            <select value={niveau} onChange={(e) => setQuery({ niveau: e.target.value }, true)}>
+              {LEVELS.map((l) => (
+                <option key={l.value} value={l.value}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">Gemeente (CBS-code)</span>
+            <input
+              type="text"
+              value={gemeente}
+              pattern="GM[0-9]{4}"
+              size={8}
+              onChange={(e) => setQuery({ gemeente: e.target.value.toUpperCase() }, true)}
+            />
+          </label>
+        </div>
+        <fieldset>
+          <legend>Jaren</legend>
+          <p className="muted small">Niets aangevinkt: alle jaren.</p>
+          <div className="checkbox-row">
+            {YEARS.map((y) => (
+              <label key={y} className="checkbox">
+                <input type="checkbox" checked={years.includes(String(y))} onChange={() => toggle(years, String(y), 'jaren')} />
+                <span>{y}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </form>
+
+      <section className="card" aria-labelledby="download-titel">
+        <h2 id="download-titel">Downloaden</h2>
+        <ul className="downloads">
+          <li className="downloads__item">
+            <a className="button" href={csv('excel')} download>
+              CSV voor Excel (Nederlands)
+            </a>
+            <span className="muted small">puntkomma, decimale komma, UTF-8 met BOM: opent direct als getallen</span>
+          </li>
+          <li className="downloads__item">
+            <a className="button button--secondary" href={csv('standaard')} download>
+              CSV standaard
+            </a>
+            <span className="muted small">komma, decimale punt (RFC 4180): voor R, Python, QGIS</span>
+          </li>
+        </ul>
+        <h3>Kaartlaag als GeoJSON</h3>
+        <p className="muted small">Eén indicator in één jaar, met geometrie (RFC 7946, WGS84).</p>
+        <div className="data-form__row">
+          <label className="field">
+            <span className="field__label">Indicator voor GeoJSON</span>
+            <select value={geoIndicator} onChange={(e) => setQuery({ geoIndicator: e.target.value }, true)}>
+              {(indicators.data ?? []).map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.naam}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">Jaar voor GeoJSON</span>
+            <select value={geoYear} onChange={(e) => setQuery({ geoJaar: e.target.value }, true)}>
+              {YEARS.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <a className="button button--secondary" href={geojson} download>
+            GeoJSON downloaden
+          </a>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="api-titel">
+        <h2 id="api-titel">API</h2>
+        <p>
+          Dezelfde cijfers zijn via de API op te vragen (JSON, Nederlandse API-strategie). Zie de{' '}
+          <a href="/api/v1/docs">API-referentie</a> of de <a href="/api/v1/openapi.json">OpenAPI-specificatie</a>.
+        </p>
+        <p className="muted small">
+          Voorbeeld: <code>{apiUrl('/waarnemingen', { indicator: chosen[0] ?? geoIndicator, gemeente, niveau })}</code>
+        </p>
+      </section>
+    </section>
+  );
+}
