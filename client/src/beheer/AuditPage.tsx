@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { formatDateTime } from './beheerApi.ts';
+import { Pager } from './ImportsPage.tsx';
+import { useBeheerData } from './useBeheerData.ts';
+
+interface AuditLine {
+  id: number;
+  tijdstip: string;
+  gebruiker: string;
+  actie: string;
+  entiteit: string;
+  entiteitId: string | null;
+  voor: Record<string, unknown> | null;
+  na: Record<string, unknown> | null;
+}
+
+interface AuditPageData {
+  regels: AuditLine[];
+  paginering: { pagina: number; aantalPaginas: number; totaal: number };
+}
+
+const ENTITIES = [
+  { value: '', label: 'Alles' },
+  { value: 'streefwaarde', label: 'Streefwaarden' },
+  { value: 'programma', label: 'Programma’s' },
+  { value: 'imports', label: 'Imports' },
+  { value: 'gebruiker', label: 'Gebruikers' },
+];
+
+const show = (value: unknown) =>
+  value === null || value === undefined
+    ? '—'
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
+
+/** What changed between before and after, field by field; a create or delete shows every field. */
+function Changes({
+  before,
+  after,
+}: {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}) {
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
+    (key) => !before || !after || JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+  if (keys.length === 0) return <span className="muted">geen verschil</span>;
+  return (
+    <ul className="plain-list beheer-changes">
+      {keys.map((key) => (
+        <li key={key}>
+          <strong>{key}</strong>: {before && <del>{show(before[key])}</del>}
+          {before && after && ' → '}
+          {after && <ins>{show(after[key])}</ins>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The audit log with filters, pages and a CSV download of the same selection. */
+export function AuditPage() {
+  const [entity, setEntity] = useState('');
+  const [user, setUser] = useState('');
+  const [page, setPage] = useState(1);
+  const filter = new URLSearchParams();
+  if (entity) filter.set('entiteit', entity);
+  if (user.trim()) filter.set('gebruiker', user.trim().toLowerCase());
+  const pageQuery = new URLSearchParams(filter);
+  pageQuery.set('pagina', String(page));
+  pageQuery.set('paginaGrootte', '50');
+  const { data, error } = useBeheerData<AuditPageData>(`/beheer/audit?${pageQuery}`);
+
+  return (
+    <section aria-labelledby="audit-titel">
+      <h1 id="audit-titel">Auditlog</h1>
+      <p className="lead">
+        Elke wijziging: wie, wanneer, en wat ervoor en erna stond. Niets verdwijnt zonder spoor.
+      </p>
+      <div className="controls">
+        <label className="form-field">
+          <span className="form-field__label">Soort</span>
+          <select
+            value={entity}
+            onChange={(e) => {
+              setEntity(e.target.value);
+              setPage(1);
+            }}
+          >
+            {ENTITIES.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="form-field">
+          <span className="form-field__label">Gebruiker</span>
+          <input
+            type="text"
+            value={user}
+            onChange={(e) => {
+              setUser(e.target.value);
+              setPage(1);
+            }}
+          />
+        </label>
+        <a
+          className="button button--secondary"
+          href={`/api/v1/beheer/audit/export${filter.size ? `?${filter}` : ''}`}
+          download
+        >
+          Download als CSV
+        </a>
+      </div>
+      {error && <p className="notice notice--error">{error}</p>}
+      {data && (
+        <div className="table-scroll card">
+          <table className="data-table beheer-audit">
+            <caption>{data.paginering.totaal} wijzigingen, nieuwste eerst</caption>
+            <thead>
+              <tr>
+                <th scope="col">Wanneer</th>
+                <th scope="col">Wie</th>
+                <th scope="col">Actie</th>
+                <th scope="col">Wat</th>
+                <th scope="col">Ervoor → erna</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.regels.map((line) => (
+                <tr key={line.id}>
+                  <td className="small">{formatDateTime(line.tijdstip)}</td>
+                  <td>{line.gebruiker}</td>
+                  <td>{line.actie}</td>
+                  <td>
+                    {line.entiteit} {line.entiteitId}
+                  </td>
+                  <td>
+                    <Changes before={line.voor} after={line.na} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager page={data.paginering.pagina} pages={data.paginering.aantalPaginas} onPage={setPage} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,218 @@
+import { useEffect, useState } from 'react';
+import { api, BeheerError, formatDateTime, formatDutchNumber } from './beheerApi.ts';
+import { ProgrammeForm } from './ProgrammeForm.tsx';
+import { TargetForm } from './TargetForm.tsx';
+import { areaLabel, describeTarget, KIND_LABELS, type ProgrammeDetail, type Target } from './targetModel.ts';
+import { useBeheerData } from './useBeheerData.ts';
+
+type Editing =
+  | { mode: 'geen' }
+  | { mode: 'nieuw' }
+  | { mode: 'wijzigen'; target: Target }
+  | { mode: 'programma' };
+
+/** A programme's targets (all three kinds) and its areas and reference area. */
+export function TargetsPage() {
+  const programmes = useBeheerData<{ programmas: Array<{ id: string; naam: string }> }>('/beheer/programmas');
+  const [programmeId, setProgrammeId] = useState<string>();
+  useEffect(() => {
+    if (!programmeId && programmes.data?.programmas[0]) setProgrammeId(programmes.data.programmas[0].id);
+  }, [programmes.data, programmeId]);
+  const detail = useBeheerData<ProgrammeDetail>(programmeId ? `/beheer/programmas/${programmeId}` : null);
+  const [editing, setEditing] = useState<Editing>({ mode: 'geen' });
+  const [confirmDelete, setConfirmDelete] = useState<number>();
+  const [message, setMessage] = useState<{ kind: 'ok' | 'fout'; text: string }>();
+
+  const programme = detail.data;
+  const unitOf = (indicatorId: string) =>
+    programme?.indicatoren.find((i) => i.id === indicatorId)?.eenheid ?? '';
+  const nameOf = (indicatorId: string) =>
+    programme?.indicatoren.find((i) => i.id === indicatorId)?.naam ?? indicatorId;
+
+  async function remove(target: Target) {
+    try {
+      await api.delete(`/beheer/streefwaarden/${target.id}`);
+      setMessage({
+        kind: 'ok',
+        text: `De streefwaarde voor ${nameOf(target.indicatorId)} is verwijderd (en blijft terug te vinden in het auditlog).`,
+      });
+      detail.reload();
+    } catch (error) {
+      setMessage({
+        kind: 'fout',
+        text: error instanceof BeheerError ? error.detail : 'Verwijderen is mislukt.',
+      });
+    } finally {
+      setConfirmDelete(undefined);
+    }
+  }
+
+  return (
+    <section aria-labelledby="doelen-titel">
+      <div className="page-head">
+        <div>
+          <h1 id="doelen-titel">Streefwaarden</h1>
+          <p className="lead">
+            De doelen van het programma per indicator, gebied en horizon. Elke wijziging komt in het auditlog.
+          </p>
+        </div>
+        {programmes.data && programmes.data.programmas.length > 1 && (
+          <label className="form-field">
+            <span className="form-field__label">Programma</span>
+            <select value={programmeId ?? ''} onChange={(e) => setProgrammeId(e.target.value)}>
+              {programmes.data.programmas.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.naam}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {(programmes.error || detail.error) && (
+        <p className="notice notice--error">{programmes.error ?? detail.error}</p>
+      )}
+      {programmes.data && programmes.data.programmas.length === 0 && (
+        <p>Er is nog geen programma ingelezen.</p>
+      )}
+      <div aria-live="polite">
+        {message && (
+          <p className={message.kind === 'ok' ? 'notice' : 'notice notice--error'}>{message.text}</p>
+        )}
+      </div>
+      {programme && (
+        <>
+          <h2>{programme.naam}</h2>
+          <p className="muted">
+            Referentiegebied {areaLabel(programme, programme.referentiegebied)} · {programme.gebieden.length}{' '}
+            gebieden · indeling {programme.indeling}{' '}
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setEditing({ mode: 'programma' })}
+            >
+              Programma wijzigen
+            </button>
+          </p>
+          {editing.mode === 'programma' && (
+            <ProgrammeForm
+              programme={programme}
+              onSaved={() => {
+                setEditing({ mode: 'geen' });
+                setMessage({ kind: 'ok', text: 'Het programma is opgeslagen.' });
+                detail.reload();
+              }}
+              onCancel={() => setEditing({ mode: 'geen' })}
+            />
+          )}
+          {(editing.mode === 'nieuw' || editing.mode === 'wijzigen') && (
+            <TargetForm
+              key={editing.mode === 'wijzigen' ? editing.target.id : 'nieuw'}
+              programme={programme}
+              target={editing.mode === 'wijzigen' ? editing.target : undefined}
+              onSaved={(saved) => {
+                setEditing({ mode: 'geen' });
+                setMessage({
+                  kind: 'ok',
+                  text: `De streefwaarde voor ${nameOf(saved.indicatorId)} in ${areaLabel(programme, saved.gebiedscode)} is opgeslagen.`,
+                });
+                detail.reload();
+              }}
+              onCancel={() => setEditing({ mode: 'geen' })}
+            />
+          )}
+          {editing.mode === 'geen' && (
+            <p>
+              <button type="button" className="button" onClick={() => setEditing({ mode: 'nieuw' })}>
+                Nieuwe streefwaarde
+              </button>
+            </p>
+          )}
+          <div className="table-scroll card">
+            <table className="data-table">
+              <caption>{programme.streefwaarden.length} streefwaarden</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Indicator</th>
+                  <th scope="col">Gebied</th>
+                  <th scope="col">Horizon</th>
+                  <th scope="col">Soort</th>
+                  <th scope="col">Doel</th>
+                  <th scope="col">Basis</th>
+                  <th scope="col">Gewijzigd</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Acties</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {programme.streefwaarden.map((target) => {
+                  const label = `${nameOf(target.indicatorId)}, ${areaLabel(programme, target.gebiedscode)}, ${target.streefjaar}`;
+                  return (
+                    <tr key={target.id}>
+                      <th scope="row">{nameOf(target.indicatorId)}</th>
+                      <td>{areaLabel(programme, target.gebiedscode)}</td>
+                      <td>
+                        {target.horizon} jaar ({target.streefjaar})
+                      </td>
+                      <td>{KIND_LABELS[target.soort]}</td>
+                      <td>
+                        {describeTarget(target, unitOf(target.indicatorId))}
+                        {target.planTekst && (
+                          <span className="muted small"> · plan: “{target.planTekst}”</span>
+                        )}
+                      </td>
+                      <td>
+                        {target.basisjaar
+                          ? `${formatDutchNumber(target.basiswaarde) || '—'} (${target.basisjaar})`
+                          : '—'}
+                      </td>
+                      <td className="small">{formatDateTime(target.gewijzigd)}</td>
+                      <td className="beheer-row-actions">
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          onClick={() => setEditing({ mode: 'wijzigen', target })}
+                          aria-label={`Wijzig ${label}`}
+                        >
+                          Wijzigen
+                        </button>
+                        {confirmDelete === target.id ? (
+                          <>
+                            <button
+                              type="button"
+                              className="button button--danger"
+                              onClick={() => void remove(target)}
+                            >
+                              Ja, verwijderen
+                            </button>
+                            <button
+                              type="button"
+                              className="button button--secondary"
+                              onClick={() => setConfirmDelete(undefined)}
+                            >
+                              Annuleren
+                            </button>
+                          </>
+                        ) : (
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            onClick={() => setConfirmDelete(target.id)}
+                            aria-label={`Verwijder ${label}`}
+                          >
+                            Verwijderen
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
