@@ -14,6 +14,7 @@ import { buildMapLayer } from '../maplayers/buildMapLayer.ts';
 import { defaultProgrammeOf, findGeometries, programmeExists } from '../maplayers/mapLayersRepository.ts';
 import { toFeatureCollection } from '../maplayers/toFeatureCollection.ts';
 import { CSV_DIALECTS } from './csvDialect.ts';
+import { firstRowBeforeHeaders } from './firstRowBeforeHeaders.ts';
 import { observationExportRows } from './observationExportRows.ts';
 import { loadTargetLookup } from './targetLookup.ts';
 import { writeCsv } from './writeCsv.ts';
@@ -60,16 +61,14 @@ export const mountExports: MountFeature = (api, { db, config, logger }) => {
     if (!programmeId && query.gemeente) programmeId = (await defaultProgrammeOf(db, query.gemeente)) ?? null;
     const targets = programmeId ? await loadTargetLookup(db, programmeId, query.horizon ?? 10) : null;
 
+    const rows = await firstRowBeforeHeaders(
+      observationExportRows(db, query, { canStream: Boolean(config.databaseUrl), programmeId, targets }),
+    );
     res.status(200);
     res.set({
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="buurtpeil-waarnemingen-${today()}.csv"`,
       'Cache-Control': 'no-cache',
-    });
-    const rows = observationExportRows(db, query, {
-      canStream: Boolean(config.databaseUrl),
-      programmeId,
-      targets,
     });
     try {
       await writeCsv(rows, dialect, res);
