@@ -87,7 +87,7 @@ export function ChoroplethMap({
   describe,
   label,
 }: ChoroplethMapProps) {
-  const container = useRef<HTMLElement>(null);
+  const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const codesRef = useRef<string[]>([]);
   const [ready, setReady] = useState(false);
@@ -281,6 +281,11 @@ export function ChoroplethMap({
     map.triggerRepaint();
   }, [ready, paint, geometryVersion]);
 
+  // The canvas is the map's accessible region; keep its name in step with what it shows.
+  useEffect(() => {
+    if (ready) mapRef.current?.getCanvas().setAttribute('aria-label', label);
+  }, [ready, label]);
+
   // Programme outline and selection.
   useEffect(() => {
     const map = mapRef.current;
@@ -301,7 +306,8 @@ export function ChoroplethMap({
 
   return (
     <div className="map-frame">
-      <section ref={container} className="map" aria-label={label} data-kaart-status="laden" />
+      {/* MapLibre gives its canvas role="region" and the label below as its name. */}
+      <div ref={container} className="map" data-kaart-status="laden" />
       {tooltip && (
         <div className="map-tooltip" style={{ left: tooltip.x + 12, top: tooltip.y + 12 }} aria-hidden="true">
           {tooltip.text}

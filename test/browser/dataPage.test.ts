@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  axeViolations,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  startTestServer,
+  type TestPage,
+  type TestServer,
+} from '../support/browser.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withPage(run: (tab: TestPage) => Promise<void>): Promise<void> {
+  const tab = await openPage(browser);
+  try {
+    await run(tab);
+  } finally {
+    await tab.close();
+  }
+}
+
+async function chooseSelection(page: Page): Promise<void> {
+  await page.goto(`${server.url}/data`);
+  await page.getByRole('heading', { name: 'Data', level: 1 }).waitFor();
+  await page.getByRole('checkbox', { name: /Huishoudens onder of rond het sociaal minimum/ }).check();
+  await page.getByRole('checkbox', { name: '2017' }).check();
+  await page.getByLabel('Niveau').selectOption('buurt');
+}
+
+async function download(page: Page, name: string | RegExp): Promise<{ bytes: Buffer; fileName: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+  return { bytes: await readFile((await file.path())!), fileName: file.suggestedFilename() };
+}
+
+test('the Excel CSV download has a BOM, semicolons, decimal commas and the chosen rows', () =>
+  withPage(async ({ page }) => {
+    await chooseSelection(page);
+    const { bytes, fileName } = await download(page, 'CSV voor Excel (Nederlands)');
+    assert.match(fileName, /\.csv$/);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+    const lines = bytes.toString('utf8').slice(1).trim().split(/\r?\n/);
+    const header = lines[0]!.split(';');
+    assert.ok(header.includes('gebiedscode') && header.includes('waarde'), header.join('|'));
+    const rows = lines.slice(1).map((l) => l.split(';'));
+    const col = (row: string[], name: string) => row[header.indexOf(name)];
+    assert.ok(rows.length >= 20, `${rows.length} rows`);
+    assert.ok(
+      rows.every((r) => col(r, 'periode') === '2017'),
+      'only the chosen year',
+    );
+    assert.ok(rows.every((r) => col(r, 'indicator') === 'huishoudens_onder_of_rond_sociaal_minimum_pct'));
+    const prinsenhof = rows.find((r) => col(r, 'gebiedscode') === 'BU19160200');
+    assert.equal(col(prinsenhof!, 'waarde'), '13,5', 'decimal comma');
+  }));
+
+test('the plain CSV download uses commas and decimal points', () =>
+  withPage(async ({ page }) => {
+    await chooseSelection(page);
+    const { bytes } = await download(page, 'CSV standaard');
+    assert.notEqual(bytes[0], 0xef, 'no BOM');
+    const text = bytes.toString('utf8');
+    assert.match(text.split(/\r?\n/)[0]!, /^gebiedscode,gebiedsnaam,/);
+    assert.match(text, /BU19160200,Prinsenhof hoogbouw,buurt,2017,.*,13\.5,/);
+  }));
+
+test('the GeoJSON download is a FeatureCollection of the chosen indicator and year', () =>
+  withPage(async ({ page }) => {
+    await page.goto(`${server.url}/data?geoIndicator=inwoners&geoJaar=2024`);
+    const { bytes, fileName } = await download(page, 'GeoJSON downloaden');
+    assert.match(fileName, /\.geojson$/);
+    const geojson = JSON.parse(bytes.toString('utf8'));
+    assert.equal(geojson.type, 'FeatureCollection');
+    assert.equal(geojson.features.length, 43);
+    const prinsenhof = geojson.features.find((f: { id: string }) => f.id === 'BU19160200');
+    assert.equal(prinsenhof.properties.waarde, 4670);
+  }));
+
+test('the data page links the API reference and the OpenAPI document', () =>
+  withPage(async ({ page }) => {
+    await page.goto(`${server.url}/data`);
+    const openapi = page.getByRole('link', { name: 'OpenAPI-specificatie' });
+    const response = await page.request.get(
+      new URL((await openapi.getAttribute('href'))!, server.url).toString(),
+    );
+    assert.equal(response.status(), 200);
+    assert.match((await response.json()).openapi, /^3\./);
+    assert.ok(await page.getByRole('link', { name: 'API-referentie' }).isVisible());
+  }));
+
+test('the data page has no axe-core violations', () =>
+  withPage(async ({ page, errors }) => {
+    await chooseSelection(page);
+    await saveScreenshot(page, 'data');
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+  }));
