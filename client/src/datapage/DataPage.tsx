@@ -36,25 +36,39 @@ export function DataPage() {
     gemeente,
     periode: years.sort().join(','),
   };
-  const csv = (dialect: 'excel' | 'standaard') => apiUrl('/exports/waarnemingen.csv', { dialect, ...filters });
-  const geojson = apiUrl('/exports/kaartlaag.geojson', { indicator: geoIndicator, periode: geoYear, niveau, gemeente });
+  const csv = (dialect: 'excel' | 'standaard') =>
+    apiUrl('/exports/waarnemingen.csv', { dialect, ...filters });
+  const geojson = apiUrl('/exports/kaartlaag.geojson', {
+    indicator: geoIndicator,
+    periode: geoYear,
+    niveau,
+    gemeente,
+  });
 
   return (
     <section className="page" aria-labelledby="data-titel">
       <h1 id="data-titel">Data</h1>
       <p className="lead">
-        Alle cijfers met definitie, bron en vlaggen, als bestand om zelf te analyseren. Eén rij per gebied × indicator × jaar.
-        Waarden onder de openbaarmakingsgrens staan er niet in (“geheim / te klein”).
+        Alle cijfers met definitie, bron en vlaggen, als bestand om zelf te analyseren. Eén rij per gebied ×
+        indicator × jaar. Waarden onder de openbaarmakingsgrens staan er niet in (“geheim / te klein”).
       </p>
 
-      <form className="card data-form" onSubmit={(e) => e.preventDefault()} aria-label="Selectie voor de download">
+      <form
+        className="card data-form"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label="Selectie voor de download"
+      >
         <fieldset>
           <legend>Indicatoren</legend>
           <p className="muted small">Niets aangevinkt: alle indicatoren.</p>
           <div className="checkbox-grid">
             {(indicators.data ?? []).map((i) => (
               <label key={i.id} className="checkbox">
-                <input type="checkbox" checked={chosen.includes(i.id)} onChange={() => toggle(chosen, i.id, 'indicator')} />
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(i.id)}
+                  onChange={() => toggle(chosen, i.id, 'indicator')}
+                />
                 <span>
                   {i.naam} <span className="muted">({i.eenheid})</span>
                 </span>
@@ -90,7 +104,11 @@ export function DataPage() {
           <div className="checkbox-row">
             {YEARS.map((y) => (
               <label key={y} className="checkbox">
-                <input type="checkbox" checked={years.includes(String(y))} onChange={() => toggle(years, String(y), 'jaren')} />
+                <input
+                  type="checkbox"
+                  checked={years.includes(String(y))}
+                  onChange={() => toggle(years, String(y), 'jaren')}
+                />
                 <span>{y}</span>
               </label>
             ))}
@@ -105,7 +123,9 @@ export function DataPage() {
             <a className="button" href={csv('excel')} download>
               CSV voor Excel (Nederlands)
             </a>
-            <span className="muted small">puntkomma, decimale komma, UTF-8 met BOM: opent direct als getallen</span>
+            <span className="muted small">
+              puntkomma, decimale komma, UTF-8 met BOM: opent direct als getallen
+            </span>
           </li>
           <li className="downloads__item">
             <a className="button button--secondary" href={csv('standaard')} download>
@@ -147,10 +167,12 @@ export function DataPage() {
         <h2 id="api-titel">API</h2>
         <p>
           Dezelfde cijfers zijn via de API op te vragen (JSON, Nederlandse API-strategie). Zie de{' '}
-          <a href="/api/v1/docs">API-referentie</a> of de <a href="/api/v1/openapi.json">OpenAPI-specificatie</a>.
+          <a href="/api/v1/docs">API-referentie</a> of de{' '}
+          <a href="/api/v1/openapi.json">OpenAPI-specificatie</a>.
         </p>
         <p className="muted small">
-          Voorbeeld: <code>{apiUrl('/waarnemingen', { indicator: chosen[0] ?? geoIndicator, gemeente, niveau })}</code>
+          Voorbeeld:{' '}
+          <code>{apiUrl('/waarnemingen', { indicator: chosen[0] ?? geoIndicator, gemeente, niveau })}</code>
         </p>
       </section>
     </section>
