@@ -43,7 +43,10 @@ function Changes({
   after: Record<string, unknown> | null;
 }) {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
-    (key) => !before || !after || JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+    // The modification time always differs; it says nothing the Wanneer column does not.
+    (key) =>
+      key !== 'gewijzigd' &&
+      (!before || !after || JSON.stringify(before[key]) !== JSON.stringify(after[key])),
   );
   if (keys.length === 0) return <span className="muted">geen verschil</span>;
   return (
@@ -131,7 +134,7 @@ export function AuditPage() {
             <tbody>
               {data.regels.map((line) => (
                 <tr key={line.id}>
-                  <td className="small">{formatDateTime(line.tijdstip)}</td>
+                  <td className="small nowrap">{formatDateTime(line.tijdstip)}</td>
                   <td>{line.gebruiker}</td>
                   <td>{line.actie}</td>
                   <td>

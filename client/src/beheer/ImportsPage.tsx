@@ -91,7 +91,7 @@ export function ImportsPage() {
                   <th scope="row">{item.bestandsnaam}</th>
                   <td>{item.soort}</td>
                   <td>{item.door}</td>
-                  <td>{formatDateTime(item.gestart)}</td>
+                  <td className="nowrap">{formatDateTime(item.gestart)}</td>
                   <td className="num">{formatCount(item.nieuw)}</td>
                   <td className="num">{formatCount(item.gecorrigeerd)}</td>
                   <td className="num">{formatCount(item.ongewijzigd)}</td>

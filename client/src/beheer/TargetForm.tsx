@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, BeheerError, formatDutchNumber, parseDutchNumber } from './beheerApi.ts';
 import { ErrorSummary, Field, type FieldError, fieldErrorsFrom } from './FormErrors.tsx';
 import { areaLabel, KIND_LABELS, type ProgrammeDetail, type Target, type TargetKind } from './targetModel.ts';
@@ -66,6 +66,9 @@ export function TargetForm({
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [general, setGeneral] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form opens above a long table: bring it into view and give keyboard focus a starting point.
+  useEffect(() => heading.current?.focus(), []);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const errorOf = (id: string) =>
     errors
@@ -146,7 +149,9 @@ export function TargetForm({
   const title = target ? 'Streefwaarde wijzigen' : 'Nieuwe streefwaarde';
   return (
     <section className="card" aria-labelledby="doel-titel">
-      <h2 id="doel-titel">{title}</h2>
+      <h2 id="doel-titel" tabIndex={-1} ref={heading}>
+        {title}
+      </h2>
       <ErrorSummary errors={errors} general={general} />
       <form className="beheer-form beheer-form--grid" onSubmit={submit} noValidate>
         <Field id="doel-indicator" label="Indicator" error={errorOf('doel-indicator')}>

@@ -167,7 +167,7 @@ export function TargetsPage() {
                           ? `${formatDutchNumber(target.basiswaarde) || '—'} (${target.basisjaar})`
                           : '—'}
                       </td>
-                      <td className="small">{formatDateTime(target.gewijzigd)}</td>
+                      <td className="small nowrap">{formatDateTime(target.gewijzigd)}</td>
                       <td className="beheer-row-actions">
                         <button
                           type="button"

@@ -85,7 +85,7 @@ export function UsersPage() {
                     </select>
                   </td>
                   <td>{user.uitgeschakeld ? 'Uitgeschakeld' : 'Actief'}</td>
-                  <td className="small">{formatDateTime(user.aangemaakt)}</td>
+                  <td className="small nowrap">{formatDateTime(user.aangemaakt)}</td>
                   <td>
                     <button
                       type="button"
