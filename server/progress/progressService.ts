@@ -293,7 +293,19 @@ async function buildTargetProgress(
         .filter((o) => o.value != null && baseline.point != null && o.year > baseline.point.year)
         .map((o) => judgeAt(pointIn(series, o.year)));
       const last = series.observations.at(-1);
-      const judgement = history.at(-1) ?? judgeAt(null, last?.suppressed ? SUPPRESSED_LABEL : null);
+      const latestJudged = history.at(-1);
+      let judgement = latestJudged ?? judgeAt(null, last?.suppressed ? SUPPRESSED_LABEL : null);
+      // Say on the card why a later year is not the one judged.
+      if (latestJudged && last && last.year > (latestJudged.year ?? 0) && last.value == null) {
+        const why = last.suppressed ? SUPPRESSED_LABEL : 'onbekend';
+        judgement = {
+          ...latestJudged,
+          explanation: [
+            ...latestJudged.explanation,
+            `De waarde van ${last.year} is ${why}; beoordeeld is ${latestJudged.year}, het laatste jaar met een publiceerbare waarde.`,
+          ],
+        };
+      }
       horizons.push({ target: targetSummary(target), judgement, history });
     }
     result.push({

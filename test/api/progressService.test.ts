@@ -201,7 +201,12 @@ describe(`getProgrammeProgress`, () => {
       baseline: { year: 2020, value: 21 },
       current: { year: 2022, value: (140 / 760) * 100 },
     });
-    assert.deepEqual(h10.judgement, expected);
+    const { explanation, ...rest } = h10.judgement;
+    const { explanation: expectedExplanation, ...expectedRest } = expected;
+    assert.deepEqual(rest, expectedRest);
+    // The card also says why 2023 is not the year judged.
+    assert.deepEqual(explanation.slice(0, -1), expectedExplanation);
+    assert.match(explanation.at(-1) ?? '', /2023 is geheim \/ te klein; beoordeeld is 2022/);
     assert.deepEqual(
       h10.history.map((j) => j.year),
       [2021, 2022],
