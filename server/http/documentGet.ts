@@ -17,9 +17,11 @@ interface GetDoc {
   headers?: Record<string, string>;
 }
 
+// Named, so every error response refers to the one registered Problem component.
+const problemRef = problemSchema.openapi('Problem');
 const problem = (description: string) => ({
   description,
-  content: { 'application/problem+json': { schema: problemSchema } },
+  content: { 'application/problem+json': { schema: problemRef } },
 });
 
 /**
