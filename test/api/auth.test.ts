@@ -27,6 +27,20 @@ describe('logging in and out', () => {
     await t.db.deleteFrom('login_attempts').execute();
   });
 
+  it('sends strict security headers and no-store on the login answer', async () => {
+    const res = await request(t.app)
+      .post('/api/v1/sessies')
+      .send({ gebruikersnaam: 'anna', wachtwoord: PASSWORD })
+      .expect(201);
+    assert.match(res.headers['content-security-policy'] ?? '', /frame-ancestors 'none'/);
+    assert.match(res.headers['content-security-policy'] ?? '', /default-src 'self'/);
+    assert.match(res.headers['strict-transport-security'] ?? '', /max-age=31536000/);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['x-frame-options'], 'DENY');
+    assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
+    assert.equal(res.headers['cache-control'], 'no-store');
+  });
+
   it('stores passwords as argon2id hashes', async () => {
     const user = await t.db
       .selectFrom('users')

@@ -65,9 +65,12 @@ export function Field({
   label,
   hint,
   error,
+  wide = false,
   children,
 }: {
   id: string;
+  /** Spans the whole row of a grid form (long selects, free text). */
+  wide?: boolean;
   label: string;
   hint?: string;
   error?: string | undefined;
@@ -80,7 +83,7 @@ export function Field({
   const describedBy =
     [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`form-field${error ? ' form-field--error' : ''}`}>
+    <div className={`form-field${wide ? ' form-field--wide' : ''}${error ? ' form-field--error' : ''}`}>
       <label htmlFor={id} className="form-field__label">
         {label}
       </label>

@@ -154,7 +154,7 @@ export function TargetForm({
       </h2>
       <ErrorSummary errors={errors} general={general} />
       <form className="beheer-form beheer-form--grid" onSubmit={submit} noValidate>
-        <Field id="doel-indicator" label="Indicator" error={errorOf('doel-indicator')}>
+        <Field id="doel-indicator" label="Indicator" wide error={errorOf('doel-indicator')}>
           {(props) => (
             <select {...props} value={draft.indicatorId} onChange={(e) => set('indicatorId', e.target.value)}>
               <option value="">Kies een indicator…</option>
@@ -323,7 +323,7 @@ export function TargetForm({
             />
           )}
         </Field>
-        <Field id="doel-toelichting" label="Toelichting (optioneel)" error={errorOf('doel-toelichting')}>
+        <Field id="doel-toelichting" label="Toelichting (optioneel)" wide error={errorOf('doel-toelichting')}>
           {(props) => (
             <textarea
               {...props}

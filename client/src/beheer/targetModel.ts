@@ -55,7 +55,10 @@ const number = (value: number) => value.toLocaleString('nl-NL', { maximumFractio
 export function describeTarget(target: Target, unit: string): string {
   switch (target.soort) {
     case 'absoluut':
-      return target.streefwaarde === null ? '—' : `${number(target.streefwaarde)} ${unit}`.trim();
+      if (target.streefwaarde === null) return '—';
+      return unit === '%'
+        ? `${number(target.streefwaarde)}%`
+        : `${number(target.streefwaarde)} ${unit}`.trim();
     case 'referentieniveau':
       return `niveau van ${target.referentiegebied ?? '?'}${target.streefwaarde !== null ? ` (plan: ${number(target.streefwaarde)})` : ''}`;
     case 'richting':
