@@ -109,10 +109,10 @@ describe('GET /api/v1/kaartlagen/{indicator}', () => {
 });
 
 describe('the period → indeling mapping', () => {
-  it('maps 2017–2019 to the 2017 indeling and 2020 onwards to 2022', () => {
+  it('maps 2017–2019 (and earlier) to the 2017 indeling and 2020 onwards to 2022, as the KWB importer does', () => {
     assert.deepEqual(
-      ['2017', '2019', '2020', '2024', '2016-2020'].map(vintageForPeriod),
-      [2017, 2017, 2022, 2022, 2022],
+      ['2015', '2017', '2019', '2020', '2024', '2030', '2016-2020'].map(vintageForPeriod),
+      [2017, 2017, 2017, 2022, 2022, 2022, 2022],
     );
   });
 });
