@@ -8,6 +8,7 @@ import type {
 } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { getJson } from '../shared/api.ts';
+import { loadMapLibre } from './loadMapLibre.ts';
 import { type PatternName, patternImage } from './mapPatterns.ts';
 
 /** What one area looks like: a colour, or one of the two patterns. */
@@ -105,13 +106,8 @@ export function ChoroplethMap({
     let cancelled = false;
     let map: MapLibreMap | undefined;
     (async () => {
-      const [maplibre, worker] = await Promise.all([
-        import('maplibre-gl'),
-        import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
-        import('maplibre-gl/dist/maplibre-gl.css'),
-      ]);
+      const maplibre = await loadMapLibre();
       if (cancelled || !container.current) return;
-      maplibre.setWorkerUrl(worker.default);
       map = new maplibre.Map({
         container: container.current,
         style: basemapStyle(),

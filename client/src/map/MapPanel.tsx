@@ -10,6 +10,7 @@ import { Legend } from '../ui/Legend.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { ChoroplethMap } from './ChoroplethMap.tsx';
 import { type ColourMode, layerPaint, vintageForYear } from './layerPaint.ts';
+import { loadMapLibre } from './loadMapLibre.ts';
 
 export interface MapPanelProps {
   indicator: Indicator;
@@ -24,6 +25,9 @@ export interface MapPanelProps {
   selected: string | null;
   onSelect: (code: string) => void;
 }
+
+// This module is only loaded for a page with a map: start fetching MapLibre right away.
+void loadMapLibre();
 
 const LEVEL_WORDS: Record<string, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { type SortKey, sortValues } from '../map/layerPaint.ts';
 import { PATTERN_CSS } from '../map/mapPatterns.ts';
-import { formatValue } from '../shared/format.ts';
+import { formatNumber, formatValue } from '../shared/format.ts';
 import type { LayerValue } from '../shared/model.ts';
 import { Link } from '../shared/router.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -32,7 +32,13 @@ export function AreaTable({
   showStatus,
 }: AreaTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'naam', ascending: true });
-  const rows = sortValues(values, sort.key, sort.ascending);
+  const [showAll, setShowAll] = useState(false);
+  const sorted = sortValues(values, sort.key, sort.ascending);
+  // A national layer has thousands of areas: show the first hundred (and the chosen one) until asked.
+  const capped = !showAll && sorted.length > 150;
+  const rows = capped
+    ? [...sorted.slice(0, 100), ...sorted.slice(100).filter((v) => v.code === selected)]
+    : sorted;
   const header = (key: SortKey, label: string) => {
     const active = sort.key === key;
     return (
@@ -110,6 +116,11 @@ export function AreaTable({
           })}
         </tbody>
       </table>
+      {capped && (
+        <button type="button" className="button button--secondary show-all" onClick={() => setShowAll(true)}>
+          Toon alle {formatNumber(sorted.length)} gebieden
+        </button>
+      )}
     </div>
   );
 }
