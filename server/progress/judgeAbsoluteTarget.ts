@@ -116,6 +116,9 @@ export function absoluteJudgement(input: JudgeInput): ProgressJudgement {
   const cagrObserved = cagr(current.value, base, current.year, baseline.year);
   inputs.cagrObserved = cagrObserved;
   const ratio = (sign * d * cagrObserved) / Math.abs(cagrRequired);
+  // Extreme magnitudes (e.g. a base near 0) can overflow the growth rates.
+  if (!Number.isFinite(ratio))
+    return fail('De groeivoeten zijn niet te berekenen (waarden te dicht bij 0 of te groot).');
   inputs.progressValue = ratio;
   const status = statusFromProgressValue(ratio, thresholds);
   const score = scoreFromRatio(ratio);

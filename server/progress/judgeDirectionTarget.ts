@@ -61,6 +61,8 @@ export function directionJudgement(input: JudgeInput): ProgressJudgement {
   const cagrObserved = cagr(current.value, base, current.year, baseline.year);
   inputs.cagrObserved = cagrObserved;
   const v = sign * d * cagrObserved;
+  if (!Number.isFinite(v))
+    return fail('De groeivoet is niet te berekenen (waarden te dicht bij 0 of te groot).');
   inputs.progressValue = v;
   const status = statusFromProgressValue(v, thresholds);
   const score = scoreFromGrowth(v);

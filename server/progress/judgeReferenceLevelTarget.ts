@@ -84,6 +84,7 @@ export function referenceLevelJudgement(input: JudgeInput): ProgressJudgement {
   }
   const closure = (g0 - gt) / g0;
   const ratio = closure / elapsed;
+  if (!Number.isFinite(ratio)) return fail('De verhouding is niet te berekenen (waarden te extreem).');
   inputs.closure = closure;
   inputs.progressValue = ratio;
   const status = statusFromProgressValue(ratio, thresholds);

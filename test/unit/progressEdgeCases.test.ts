@@ -372,3 +372,16 @@ describe('after the target year', () => {
     close(j.expectedValue, 13.5);
   });
 });
+
+describe('extreme values', () => {
+  test('growth rates that overflow (a base next to 0) give onvoldoende gegevens, never a NaN score', () => {
+    // Found by fast-check: −8,9e−16 / −5e−324 overflows to Infinity, and Infinity / Infinity is NaN.
+    const j = judgeTarget({
+      target: absolute(-8.881784197001254e-16),
+      baseline: point(2010, -5e-324),
+      current: point(2011, -8.881784197001252e-16),
+    });
+    assert.equal(j.status, 'onvoldoende_gegevens');
+    assert.equal(j.score, null);
+  });
+});

@@ -72,7 +72,7 @@ describe('any target, any values', () => {
         }
         return true;
       }),
-      { numRuns: 2000 },
+      { numRuns: 10000 },
     );
   });
   test('a status always comes with its Dutch label and explanation, and never throws', () => {
