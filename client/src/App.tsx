@@ -50,6 +50,26 @@ export function App() {
     main.current?.focus();
   }, [path]);
 
+  // Browsers without ::details-content print closed <details> closed: open them for the printout.
+  useEffect(() => {
+    const opened: HTMLDetailsElement[] = [];
+    const before = () => {
+      for (const d of document.querySelectorAll<HTMLDetailsElement>('details:not([open])')) {
+        d.open = true;
+        opened.push(d);
+      }
+    };
+    const after = () => {
+      for (const d of opened.splice(0)) d.open = false;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+
   return (
     <>
       <a className="skip-link" href="#inhoud">

@@ -98,7 +98,12 @@ test('the data page links the API reference and the OpenAPI document', () =>
     );
     assert.equal(response.status(), 200);
     assert.match((await response.json()).openapi, /^3\./);
-    assert.ok(await page.getByRole('link', { name: 'API-referentie' }).isVisible());
+    const reference = page.getByRole('link', { name: 'API-referentie' });
+    const html = await page.request.get(
+      new URL((await reference.getAttribute('href'))!, server.url).toString(),
+    );
+    assert.equal(html.status(), 200);
+    assert.match(html.headers()['content-type'] ?? '', /text\/html/);
   }));
 
 test('the data page has no axe-core violations', () =>

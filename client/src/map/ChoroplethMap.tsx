@@ -115,6 +115,8 @@ export function ChoroplethMap({
         zoom: 11,
         attributionControl: { compact: true, customAttribution: 'CBS/Kadaster (PDOK)' },
         dragRotate: false,
+        // Keep the drawn frame so the map prints (the yearly report) and can be saved as an image.
+        canvasContextAttributes: { preserveDrawingBuffer: true },
         pitchWithRotate: false,
         locale: {
           'NavigationControl.ZoomIn': 'Inzoomen',
