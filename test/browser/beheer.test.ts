@@ -33,12 +33,20 @@ describe('beheer in the browser', () => {
       seed: async (db) => {
         await db
           .insertInto('users')
-          .values({
-            username: 'anna',
-            display_name: 'Anna de Vries',
-            role: 'beheerder',
-            password_hash: await hashPassword(PASSWORD),
-          })
+          .values([
+            {
+              username: 'anna',
+              display_name: 'Anna de Vries',
+              role: 'beheerder',
+              password_hash: await hashPassword(PASSWORD),
+            },
+            {
+              username: 'rob',
+              display_name: 'Rob Redacteur',
+              role: 'redacteur',
+              password_hash: await hashPassword(PASSWORD),
+            },
+          ])
           .execute();
         // A recent value for Prinsenhof hoog, so its 10-year bijstand target has a status to change.
         await db
@@ -70,9 +78,9 @@ describe('beheer in the browser', () => {
     page = tab.page;
   }
 
-  async function logIn() {
+  async function logIn(username = 'anna') {
     await page.goto(`${server.url}/beheer`);
-    await page.getByLabel('Gebruikersnaam').fill('anna');
+    await page.getByLabel('Gebruikersnaam').fill(username);
     await page.getByLabel('Wachtwoord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByText('Ingelogd als').waitFor();
@@ -238,6 +246,27 @@ describe('beheer in the browser', () => {
     await page.getByText('Gebruiker bert is aangemaakt.').waitFor();
     assert.ok(await page.getByRole('rowheader', { name: 'bert' }).isVisible());
     await saveScreenshot(page, 'beheer-gebruikers');
+  });
+
+  it('renames the programme and sees the new name on the dashboard', async () => {
+    await freshPage();
+    await logIn();
+    await beheerNav().getByRole('link', { name: 'Streefwaarden' }).click();
+    await page.getByRole('button', { name: 'Programma wijzigen' }).click();
+    await page.getByLabel('Naam', { exact: true }).fill('Sterk voor Noord 2021–2041');
+    await saveScreenshot(page, 'beheer-programma');
+    await page.getByRole('button', { name: 'Programma opslaan' }).click();
+    await page.getByText('Het programma is opgeslagen.').waitFor();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Sterk voor Noord 2021–2041' }).waitFor();
+  });
+
+  it('shows a redacteur no users page, and the API refuses it', async () => {
+    await freshPage();
+    await logIn('rob');
+    assert.equal(await beheerNav().getByRole('link', { name: 'Gebruikers' }).count(), 0);
+    const status = await page.evaluate(async () => (await fetch('/api/v1/beheer/gebruikers')).status);
+    assert.equal(status, 403);
   });
 
   it('has no WCAG A/AA violations on the beheer pages', async () => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, BeheerError } from './beheerApi.ts';
 import { ErrorSummary, Field, type FieldError } from './FormErrors.tsx';
 import type { ProgrammeArea, ProgrammeDetail } from './targetModel.ts';
@@ -19,6 +19,8 @@ export function ProgrammeForm({
   const [newCode, setNewCode] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [general, setGeneral] = useState<string>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
 
   function addArea() {
     const code = newCode.trim().toUpperCase();
@@ -65,11 +67,21 @@ export function ProgrammeForm({
   const errorOf = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   return (
     <section className="card" aria-labelledby="programma-titel">
-      <h2 id="programma-titel">Programma wijzigen</h2>
+      <h2 id="programma-titel" tabIndex={-1} ref={heading}>
+        Programma wijzigen
+      </h2>
       <ErrorSummary errors={errors} general={general} />
       <form className="beheer-form" onSubmit={submit} noValidate>
         <Field id="programma-naam" label="Naam" error={errorOf('programma-naam')}>
-          {(props) => <input {...props} type="text" value={name} onChange={(e) => setName(e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              className="input--long"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
         </Field>
         <Field
           id="programma-referentie"
