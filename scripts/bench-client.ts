@@ -118,7 +118,9 @@ const resourceEnd = (page: Page, pattern: string, index = 0) =>
         .getEntriesByType('resource')
         .filter((e) => e.name.includes(p as string)) as PerformanceResourceTiming[];
       const e = entries[i as number];
-      return e ? { start: e.startTime, end: e.responseEnd } : { start: Number.NaN, end: Number.NaN };
+      return e
+        ? { start: e.startTime, end: e.responseEnd, bytes: e.decodedBodySize }
+        : { start: Number.NaN, end: Number.NaN, bytes: Number.NaN };
     },
     [pattern, index],
   );
@@ -126,12 +128,6 @@ const resourceEnd = (page: Page, pattern: string, index = 0) =>
 async function measure(browser: Browser, url: string, nextIndicator: string): Promise<Timing> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'nl-NL' });
   const page: Page = await context.newPage();
-  let geometryBytes = 0;
-  page.on('response', async (response) => {
-    if (response.url().includes('/api/v1/geometrie/')) {
-      geometryBytes = Number(response.headers()['content-length'] ?? (await response.body()).length);
-    }
-  });
   await page.goto(url);
   const version = await waitForMapColoured(page, 0, 300_000);
   const firstShaded = await page.evaluate(() => performance.getEntriesByName('kaart-gekleurd')[0]!.startTime);

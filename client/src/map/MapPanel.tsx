@@ -127,7 +127,7 @@ export function MapPanel(props: MapPanelProps) {
               </p>
             </>
           ) : (
-            <p className="muted">
+            <p className="muted no-print">
               Kies een gebied op de kaart of in de tabel ({values.length} {LEVEL_WORDS[niveau] ?? niveau}).
             </p>
           )}

@@ -80,7 +80,14 @@ export function AreaTable({
                 : null;
             const isSelected = v.code === selected;
             return (
-              <tr key={v.code} className={isSelected ? 'is-selected' : undefined}>
+              <tr
+                key={v.code}
+                className={
+                  [isSelected && 'is-selected', v.waarde === null && !v.geheim && 'is-empty']
+                    .filter(Boolean)
+                    .join(' ') || undefined
+                }
+              >
                 <th scope="row">
                   <span
                     className="swatch"
