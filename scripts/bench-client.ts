@@ -131,10 +131,9 @@ async function measure(browser: Browser, url: string, nextIndicator: string): Pr
   await page.goto(url);
   const version = await waitForMapColoured(page, 0, 300_000);
   const firstShaded = await page.evaluate(() => performance.getEntriesByName('kaart-gekleurd')[0]!.startTime);
-  const dataIn = Math.max(
-    (await resourceEnd(page, '/kaartlagen/')).end,
-    (await resourceEnd(page, '/geometrie/')).end,
-  );
+  const geometry = await resourceEnd(page, '/geometrie/');
+  const dataIn = Math.max((await resourceEnd(page, '/kaartlagen/')).end, geometry.end);
+  const geometryBytes = geometry.bytes;
   const mapLibreIn = (await resourceEnd(page, '/assets/maplibre-gl-')).end;
   const started = await page.evaluate((indicator) => {
     const select = [...document.querySelectorAll('select')].find((s) =>
