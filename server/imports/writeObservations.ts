@@ -104,6 +104,7 @@ export async function classifyObservations(db: Executor, rows: ResolvedObservati
 }
 
 const CHUNK = 1000;
+const INSERT_CHUNK = 5000;
 
 /**
  * Writes observations inside the caller's transaction: new keys are inserted, unchanged values
@@ -126,28 +127,22 @@ export async function writeObservations(
     else if (sameValues(current, row)) counts.rowsUnchanged++;
     else corrections.push({ row, current });
   }
-  for (let start = 0; start < inserts.length; start += CHUNK) {
-    await trx
-      .insertInto('observations')
-      .values(
-        inserts.slice(start, start + CHUNK).map((row) => ({
-          indicator_id: row.indicatorId,
-          area_code: row.areaCode,
-          vintage: row.vintage,
-          period: row.period,
-          year: row.year,
-          value: row.value,
-          numerator: row.numerator,
-          denominator: row.denominator,
-          provisional: row.provisional,
-          confidential: row.confidential,
-          value_rounding: row.valueRounding,
-          count_rounding: row.countRounding,
-          source: row.source,
-          import_id: importId,
-        })),
-      )
-      .execute();
+  // One INSERT … SELECT FROM unnest(arrays) per chunk: 14 parameters however many rows, which
+  // is several times faster than a multi-row VALUES list on both PGlite and PostgreSQL.
+  for (let start = 0; start < inserts.length; start += INSERT_CHUNK) {
+    const chunk = inserts.slice(start, start + INSERT_CHUNK);
+    const column = <T>(pick: (row: ResolvedObservation) => T) => chunk.map(pick);
+    await sql`
+      insert into observations (indicator_id, area_code, vintage, period, year, value, numerator, denominator,
+        provisional, confidential, value_rounding, count_rounding, source, import_id)
+      select * from unnest(
+        ${column((row) => row.indicatorId)}::text[], ${column((row) => row.areaCode)}::text[],
+        ${column((row) => row.vintage)}::integer[], ${column((row) => row.period)}::text[],
+        ${column((row) => row.year)}::integer[], ${column((row) => row.value)}::double precision[],
+        ${column((row) => row.numerator)}::double precision[], ${column((row) => row.denominator)}::double precision[],
+        ${column((row) => row.provisional)}::boolean[], ${column((row) => row.confidential)}::boolean[],
+        ${column((row) => row.valueRounding)}::double precision[], ${column((row) => row.countRounding)}::double precision[],
+        ${column((row) => row.source)}::text[], ${column(() => importId)}::integer[])`.execute(trx);
   }
   counts.rowsNew = inserts.length;
 

@@ -5,6 +5,7 @@ import { formatRowError } from '../../server/imports/importFile.ts';
 import {
   boundaryVintageForKwbYear,
   kwbYearFromName,
+  levelOfCode,
   stripColumnSuffix,
 } from '../../server/imports/kwb/kwbColumnMap.ts';
 import { parseKwb } from '../../server/imports/kwb/parseKwb.ts';
@@ -24,6 +25,15 @@ describe('KWB: column map and pure parsing', () => {
     );
     assert.equal(stripColumnSuffix('k_0Tot15Jaar_8'), 'k_0Tot15Jaar');
     assert.equal(stripColumnSuffix('Codering_3 '), 'Codering');
+  });
+
+  it('recognises CBS codes, including the alphanumeric wijk/buurt parts used since 2022', () => {
+    assert.equal(levelOfCode('BU0363TA06'), 'buurt');
+    assert.equal(levelOfCode('WK0363TA'), 'wijk');
+    assert.equal(levelOfCode('BU19160200'), 'buurt');
+    assert.equal(levelOfCode('GM1916'), 'gemeente');
+    assert.equal(levelOfCode('NL00'), 'land');
+    assert.equal(levelOfCode('BU1916'), undefined);
   });
 
   it('knows the table year and the boundary vintage in force for it', () => {

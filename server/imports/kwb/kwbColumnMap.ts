@@ -75,8 +75,9 @@ export function tableIdForYear(year: number, map: KwbColumnMap = readKwbColumnMa
 export function levelOfCode(code: string): AreaLevel | undefined {
   if (/^NL\d{2}$/.test(code)) return 'land';
   if (/^GM\d{4}$/.test(code)) return 'gemeente';
-  if (/^WK\d{6}$/.test(code)) return 'wijk';
-  if (/^BU\d{8}$/.test(code)) return 'buurt';
+  // Wijk and buurt parts are alphanumeric since CBS 2022 (Amsterdam: BU0363TA06).
+  if (/^WK\d{4}[0-9A-Z]{2}$/.test(code)) return 'wijk';
+  if (/^BU\d{4}[0-9A-Z]{4}$/.test(code)) return 'buurt';
   return undefined;
 }
 
