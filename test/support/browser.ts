@@ -194,6 +194,26 @@ export async function findAreaByKeyboard(
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Choose an area of the map with the keyboard only: Tab from the table's first column header to the
+ * area's "Kies … op de kaart" button and press Enter (what a click on the map does).
+ */
+export async function chooseAreaOnMapByKeyboard(page: Page, areaName: string, maxTabs = 200): Promise<void> {
+  const button = page.getByRole('button', { name: `Kies ${areaName} op de kaart` });
+  await page
+    .getByRole('button', { name: /^Gebied/ })
+    .first()
+    .focus();
+  for (let i = 0; i < maxTabs; i++) {
+    if (await button.evaluate((el) => el === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  if (!(await button.evaluate((el) => el === document.activeElement))) {
+    throw new Error(`Could not reach "Kies ${areaName} op de kaart" with Tab`);
+  }
+  await page.keyboard.press('Enter');
+}
+
 /** axe-core's violations on the current page (WCAG 2.1 A and AA rules). */
 export async function axeViolations(
   page: Page,
