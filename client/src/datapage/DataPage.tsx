@@ -9,6 +9,17 @@ const LEVELS = [
   { value: 'gemeente', label: 'Gemeente' },
 ];
 
+const THEME_NAMES: Record<string, string> = {
+  bevolking: 'Bevolking',
+  inkomen: 'Inkomen en armoede',
+  werk: 'Werk en uitkeringen',
+  wonen: 'Wonen',
+  zorg: 'Zorg en gezondheid',
+  gezondheid: 'Gezondheid',
+  meedoen: 'Meedoen',
+  overig: 'Overig',
+};
+
 const splitList = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
 
 /** /data: choose indicators, areas and years; download CSV (two dialects) and GeoJSON. */
@@ -16,6 +27,14 @@ export function DataPage() {
   const { query } = useLocation();
   const indicators = useIndicators();
   const chosen = splitList(query.get('indicator'));
+  // The catalogue grouped by theme, in the catalogue's own order.
+  const themes = [
+    ...(indicators.data ?? []).reduce((groups, i) => {
+      const key = i.thema ?? 'overig';
+      groups.set(key, [...(groups.get(key) ?? []), i]);
+      return groups;
+    }, new Map<string, NonNullable<typeof indicators.data>>()),
+  ];
   const years = splitList(query.get('jaren'));
   const niveau = query.get('niveau') ?? 'buurt';
   const gemeente = query.get('gemeente') ?? DEFAULT_GEMEENTE;
@@ -61,20 +80,25 @@ export function DataPage() {
         <fieldset>
           <legend>Indicatoren</legend>
           <p className="muted small">Niets aangevinkt: alle indicatoren.</p>
-          <div className="checkbox-grid">
-            {(indicators.data ?? []).map((i) => (
-              <label key={i.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(i.id)}
-                  onChange={() => toggle(chosen, i.id, 'indicator')}
-                />
-                <span>
-                  {i.naam} <span className="muted">({i.eenheid})</span>
-                </span>
-              </label>
-            ))}
-          </div>
+          {themes.map(([theme, list]) => (
+            <div key={theme} className="theme-group">
+              <h3 className="theme-group__title">{THEME_NAMES[theme] ?? theme}</h3>
+              <div className="checkbox-grid">
+                {list.map((i) => (
+                  <label key={i.id} className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(i.id)}
+                      onChange={() => toggle(chosen, i.id, 'indicator')}
+                    />
+                    <span>
+                      {i.naam} <span className="muted">({i.eenheid})</span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+            </div>
+          ))}
         </fieldset>
         <div className="data-form__row">
           <label className="field">
