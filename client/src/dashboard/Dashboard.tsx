@@ -3,6 +3,7 @@ import { formatValue } from '../shared/format.ts';
 import { flattenTargets, type Indicator, programmeBuurten, type TargetProgress } from '../shared/model.ts';
 import {
   DEFAULT_GEMEENTE,
+  switchIndicator,
   useAreas,
   useAvailablePeriods,
   useIndicators,
@@ -221,7 +222,10 @@ export function Dashboard() {
           <h2 id="kaart-dashboard-titel">Kaart van de voortgang</h2>
           <label className="field no-print">
             <span className="field__label">Indicator op de kaart</span>
-            <select value={mapIndicatorId ?? ''} onChange={(e) => setQuery({ indicator: e.target.value })}>
+            <select
+              value={mapIndicatorId ?? ''}
+              onChange={(e) => void switchIndicator(e.target.value, 'buurt')}
+            >
               {(indicators.data ?? [])
                 .slice()
                 .sort(

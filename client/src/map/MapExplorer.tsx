@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { DEFAULT_GEMEENTE, useAvailablePeriods, useIndicators } from '../shared/queries.ts';
+import { DEFAULT_GEMEENTE, switchIndicator, useAvailablePeriods, useIndicators } from '../shared/queries.ts';
 import { setQuery, useLocation } from '../shared/router.tsx';
 import type { ColourMode } from './layerPaint.ts';
 import { MapPanel } from './MapPanel.tsx';
@@ -37,7 +37,7 @@ export function MapExplorer() {
           <span className="field__label">Indicator</span>
           <select
             value={indicatorId}
-            onChange={(e) => setQuery({ indicator: e.target.value })}
+            onChange={(e) => void switchIndicator(e.target.value, niveau)}
             disabled={list.length === 0}
           >
             {list.map((i) => (

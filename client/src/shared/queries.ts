@@ -2,8 +2,9 @@ import type { FeatureCollection } from 'geojson';
 import type { AreaList } from '../../../schemas/areas.ts';
 import type { IndicatorDetail } from '../../../schemas/indicators.ts';
 import type { MapLayer } from '../../../schemas/mapLayers.ts';
-import { apiUrl, type Loaded, useApi } from './api.ts';
+import { apiUrl, getJson, type Loaded, useApi } from './api.ts';
 import type { Gebied, Indicator, Programme, ProgrammeDetail, ProgrammeProgress } from './model.ts';
+import { setQuery } from './router.tsx';
 
 /** The default gemeente of this installation; the URL can name another. */
 export const DEFAULT_GEMEENTE = 'GM1916';
@@ -81,4 +82,22 @@ export function useAvailablePeriods(indicator: string | null | undefined, niveau
         ...new Set(raw.beschikbaar.filter((b) => b.niveau === niveau && b.aantal > 0).map((b) => b.periode)),
       ].sort(),
   );
+}
+
+/**
+ * Switch the page to another indicator, keeping the chosen year when the new indicator has figures
+ * for it and otherwise dropping it (the page then shows the newest year that has figures).
+ */
+export async function switchIndicator(indicator: string, niveau: string): Promise<void> {
+  const current = new URLSearchParams(window.location.search).get('periode');
+  let keep = false;
+  if (current) {
+    try {
+      const detail = await getJson<IndicatorDetail>(apiUrl(`/indicatoren/${encodeURIComponent(indicator)}`));
+      keep = detail.beschikbaar.some((b) => b.niveau === niveau && b.periode === current && b.aantal > 0);
+    } catch {
+      keep = false;
+    }
+  }
+  setQuery({ indicator, periode: keep ? current : null });
 }
