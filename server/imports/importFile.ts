@@ -8,7 +8,7 @@ import { parseKwb } from './kwb/parseKwb.ts';
 import type { ParsedObservation } from './observationRow.ts';
 import { rowError } from './observationRow.ts';
 import { checkFileSize, decodeUtf8 } from './text/decodeText.ts';
-import { resolveAreaNames, writeAreas } from './writeAreas.ts';
+import { isFallbackName, resolveAreaNames, writeAreas } from './writeAreas.ts';
 import {
   classifyObservations,
   type Executor,
@@ -183,9 +183,15 @@ async function importKwb(
   // gemeente); an unknown region inside a loaded gemeente is an error (a wrong code or vintage).
   const existing = await db
     .selectFrom('areas')
-    .select(['code', 'gemeente_code'])
+    .select(['code', 'gemeente_code', 'name'])
     .where('vintage', '=', vintage)
     .execute();
+  // Areas that only have a stand-in name ("Wijk 09": the boundary file named no wijken) get the
+  // name KWB gives them. Real names are never replaced.
+  const standInNames = new Set(existing.filter((row) => isFallbackName(row.name)).map((row) => row.code));
+  const renames = parsed.regions.filter(
+    (region) => standInNames.has(region.code) && region.name !== region.code,
+  );
   const knownCodes = new Set(existing.map((row) => row.code));
   const loadedGemeenten = new Set(
     existing.map((row) => row.gemeente_code ?? (row.code.startsWith('GM') ? row.code : null)),
@@ -235,6 +241,7 @@ async function importKwb(
   report.rowsTotal = observations.length;
   if (report.errors.length > 0) return finish(report);
   const reportExtra = {
+    areasRenamed: renames.length,
     year: parsed.year,
     vintage,
     tableId: parsed.tableId,
@@ -261,6 +268,14 @@ async function importKwb(
         importId,
         `KWB ${parsed.year} (${input.fileName})`,
       );
+    }
+    for (const region of renames) {
+      await trx
+        .updateTable('areas')
+        .set({ name: region.name })
+        .where('code', '=', region.code)
+        .where('vintage', '=', vintage)
+        .execute();
     }
     options.onProgress?.('schrijven', 2, 3);
     return writeObservations(trx, observations, importId, input.actor);

@@ -9,6 +9,10 @@ export function fallbackName(code: string): string {
   return code;
 }
 
+export function isFallbackName(name: string): boolean {
+  return /^(Wijk|Buurt) [0-9A-Z]{2}$/.test(name);
+}
+
 /**
  * Fills in names the file lacked: the name this code already has in this vintage, else a
  * CBS-style fallback ("Wijk 09"). Names of other vintages are not borrowed: the same code can be

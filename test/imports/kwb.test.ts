@@ -239,6 +239,30 @@ describe('KWB: import into the database', () => {
     ]);
   });
 
+  it('gives a wijk with only a stand-in name the name KWB uses, and leaves real names alone', async () => {
+    await database.db
+      .updateTable('areas')
+      .set({ name: 'Wijk 02' })
+      .where('code', '=', 'WK999902')
+      .where('vintage', '=', 2022)
+      .execute();
+    const csv =
+      'Codering_3;WijkenEnBuurten;AantalInwoners_5\nWK999902;Oostwijk aan Zee;3000\nWK999901;Andere naam;4000\n';
+    const report = await importBytes(database, 'kwb', 'kwb2024_namen.csv', encode(csv));
+    assert.equal(report.ok, true);
+    const names = await database.db
+      .selectFrom('areas')
+      .select(['code', 'name'])
+      .where('code', 'in', ['WK999901', 'WK999902'])
+      .where('vintage', '=', 2022)
+      .orderBy('code')
+      .execute();
+    assert.deepEqual(
+      names.map((row) => row.name),
+      ['Westwijk', 'Oostwijk aan Zee'],
+    );
+  });
+
   it('creates areas without geometry for the rest of the country when asked', async () => {
     const report = await importBytes(
       database,
