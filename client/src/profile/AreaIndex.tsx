@@ -8,7 +8,15 @@ import { AreaCombobox } from './AreaCombobox.tsx';
 export function AreaIndex() {
   const wijken = useAreas('wijk', DEFAULT_GEMEENTE, null);
   const buurten = useAreas('buurt', DEFAULT_GEMEENTE, null);
-  const all: Gebied[] = [...(wijken.data ?? []), ...(buurten.data ?? [])];
+  const gemeenten = useAreas('gemeente', DEFAULT_GEMEENTE, null);
+  const programmeAreas = useAreas('programmagebied', DEFAULT_GEMEENTE, null);
+  const all: Gebied[] = [
+    ...(gemeenten.data ?? []),
+    ...(programmeAreas.data ?? []),
+    ...(wijken.data ?? []),
+    ...(buurten.data ?? []),
+  ];
+  const wholes = [...(gemeenten.data ?? []), ...(programmeAreas.data ?? [])];
 
   useEffect(() => {
     document.title = 'Gebieden · buurtpeil';
@@ -24,6 +32,20 @@ export function AreaIndex() {
       <div className="card">
         <AreaCombobox areas={all} onChoose={(a) => navigate(`/gebied/${a.code}`)} />
       </div>
+      {wholes.length > 0 && (
+        <nav aria-label="Gemeente en programmagebieden" className="wholes">
+          <ul className="chips">
+            {wholes.map((g) => (
+              <li key={g.code}>
+                <Link href={`/gebied/${g.code}`}>
+                  {g.naam}{' '}
+                  <span className="muted">({g.niveau === 'gemeente' ? 'gemeente' : 'programmagebied'})</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {wijken.error && (
         <p className="notice notice--error" role="alert">
           De gebieden konden niet worden geladen: {wijken.error.message}
