@@ -112,7 +112,11 @@ export function MapPanel(props: MapPanelProps) {
         )}
       </div>
       <div className="map-panel__side">
-        <section className="selected-area" aria-live="polite" aria-label="Gekozen gebied">
+        <section
+          className={`selected-area${chosen ? '' : ' no-print'}`}
+          aria-live="polite"
+          aria-label="Gekozen gebied"
+        >
           {chosen ? (
             <>
               <h3>{chosen.naam || chosen.code}</h3>
