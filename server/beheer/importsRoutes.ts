@@ -9,7 +9,7 @@ import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseQuery } from '../http/validate.ts';
 import { type ImportReport, importFile, rollbackImport, type UploadKind } from '../imports/importFile.ts';
 import { idParam } from './beheerParams.ts';
-import { uploadTypeProblem } from './uploadChecks.ts';
+import { allowedExtensions, uploadTypeProblem } from './uploadChecks.ts';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
@@ -185,6 +185,15 @@ export function mountImports(router: Router, { db }: AppContext): void {
     const id = idParam(req);
     const before = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw notFound(`Er is geen import met id ${id}.`);
+    // The programme definition is loaded from geodata/ at start-up, not uploaded here; undoing it
+    // would remove the plan's baselines, so it is changed through its file, not rolled back.
+    if (!(before.kind in allowedExtensions)) {
+      throw new HttpProblem(
+        409,
+        'Terugdraaien niet mogelijk',
+        `Import ${id} (${before.kind}) is geen upload; alleen grenzen, KWB-bestanden en gemeentecijfers kunnen hier worden teruggedraaid.`,
+      );
+    }
     if (before.status === 'teruggedraaid') {
       throw new HttpProblem(409, 'Al teruggedraaid', `Import ${id} is al teruggedraaid.`);
     }

@@ -213,6 +213,28 @@ describe('beheer: uploads', () => {
       .expect(409);
   });
 
+  it('refuses to roll back an import that is not an upload (the programme definition)', async () => {
+    const programme = await t.db
+      .insertInto('imports')
+      .values({
+        kind: 'programma',
+        file_name: 'sterk-voor-noord.json',
+        file_hash: 'x',
+        actor: 'opstart',
+        user_id: null,
+        status: 'gelukt',
+        report: JSON.stringify({}) as never,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const res = await request(t.app)
+      .post(`/api/v1/beheer/imports/${programme.id}/terugdraaien`)
+      .set('Cookie', editor.cookie)
+      .set('X-CSRF-Token', editor.csrf);
+    assert.equal(res.status, 409);
+    assert.match(res.body.detail, /geen upload/);
+  });
+
   it('has every commit and rollback in the audit log', async () => {
     const res = await request(t.app)
       .get('/api/v1/beheer/audit?entiteit=imports')

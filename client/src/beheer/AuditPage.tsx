@@ -66,9 +66,13 @@ function Changes({
 export function AuditPage() {
   const [entity, setEntity] = useState('');
   const [user, setUser] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [page, setPage] = useState(1);
   const filter = new URLSearchParams();
   if (entity) filter.set('entiteit', entity);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(from)) filter.set('van', from);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(to)) filter.set('tot', to);
   if (user.trim()) filter.set('gebruiker', user.trim().toLowerCase());
   const pageQuery = new URLSearchParams(filter);
   pageQuery.set('pagina', String(page));

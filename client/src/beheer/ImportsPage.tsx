@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { api, BeheerError, formatCount, formatDateTime } from './beheerApi.ts';
 import { useBeheerData } from './useBeheerData.ts';
 
+/** Only uploads can be rolled back here; the programme definition is loaded from its file at start-up. */
+const UPLOAD_KINDS = ['gemeentecijfers', 'kwb', 'grenzen'];
+
 interface ImportItem {
   id: number;
   soort: string;
@@ -98,6 +101,7 @@ export function ImportsPage() {
                   <td>{item.status === 'gelukt' ? 'Vastgelegd' : 'Teruggedraaid'}</td>
                   <td>
                     {item.status === 'gelukt' &&
+                      UPLOAD_KINDS.includes(item.soort) &&
                       (confirming === item.id ? (
                         <span className="beheer-confirm">
                           <button
