@@ -2,7 +2,7 @@ import type { Db } from '../db/createDatabase.ts';
 import { discloseObservation, disclosureRuleOf } from '../disclosure/applyDisclosure.ts';
 import { findIndicators } from '../indicators/indicatorsRepository.ts';
 import type { ObservationFilters } from '../observations/observationsRepository.ts';
-import { flagsOf } from '../observations/publishObservation.ts';
+import { flagsOf, type ObservationRow } from '../observations/publishObservation.ts';
 import type { ExportRow } from './exportColumns.ts';
 import { observationRowsInOrder } from './observationRowsInOrder.ts';
 import type { TargetLookup } from './targetLookup.ts';
@@ -20,15 +20,19 @@ export async function* observationExportRows(
     targets: TargetLookup | null;
     batchSize?: number;
   },
-): AsyncGenerator<ExportRow> {
+): AsyncGenerator<ExportRow[]> {
   const indicators = new Map((await findIndicators(db)).map((row) => [row.id, row]));
-  for await (const row of observationRowsInOrder(db, filters, options)) {
+  for await (const batch of observationRowsInOrder(db, filters, options)) {
+    yield batch.map((row) => toExportRow(row));
+  }
+
+  function toExportRow(row: ObservationRow): ExportRow {
     const indicator = indicators.get(row.indicator_id);
     const disclosed = discloseObservation(disclosureRuleOf(indicator), row);
     const target = options.targets?.(row.indicator_id, row.area_code, row.vintage, row.year);
     const judgement = target?.judgement ?? null;
     const inputs = judgement?.inputs;
-    yield {
+    return {
       gebiedscode: row.area_code,
       gebiedsnaam: row.area_name,
       niveau: row.level,

@@ -18,7 +18,8 @@ const orderedQuery = (db: Db, filters: ObservationFilters) =>
     .orderBy('o.period');
 
 /**
- * Every observation matching the filters, in key order, without holding them all in memory.
+ * Every observation matching the filters, in key order, in batches (one await per batch, not per
+ * row: the export's speed is decided here), without holding them all in memory.
  *
  * PostgreSQL: one server-side cursor (DECLARE … FETCH n) in a read-only transaction, a snapshot of
  * the whole export. Kysely's own .stream() would need `pg-cursor` in the dialect config of
@@ -33,7 +34,7 @@ export async function* observationRowsInOrder(
   db: Db,
   filters: ObservationFilters,
   options: { canStream: boolean; batchSize?: number },
-): AsyncGenerator<ObservationRow> {
+): AsyncGenerator<ObservationRow[]> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
   if (options.canStream) {
     yield* rowsThroughCursor(db, orderedQuery(db, filters).compile(), batchSize);
@@ -49,7 +50,7 @@ export async function* observationRowsInOrder(
       );
     }
     const batch = await query.limit(batchSize).execute();
-    yield* batch;
+    if (batch.length > 0) yield batch;
     if (batch.length < batchSize) return;
     after = batch[batch.length - 1];
   }
@@ -59,7 +60,7 @@ async function* rowsThroughCursor<R>(
   db: Db,
   compiled: CompiledQuery<R>,
   batchSize: number,
-): AsyncGenerator<R> {
+): AsyncGenerator<R[]> {
   const trx = await db.startTransaction().setAccessMode('read only').execute();
   let committed = false;
   try {
@@ -69,7 +70,7 @@ async function* rowsThroughCursor<R>(
     const fetch = CompiledQuery.raw(`fetch forward ${Math.trunc(batchSize)} from export_rows`);
     for (;;) {
       const { rows } = await trx.executeQuery<R>(fetch);
-      yield* rows;
+      if (rows.length > 0) yield rows;
       if (rows.length < batchSize) break;
     }
     await trx.executeQuery(CompiledQuery.raw('close export_rows'));

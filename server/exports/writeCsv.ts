@@ -4,18 +4,43 @@ import { stringify } from 'csv-stringify';
 import type { CsvDialect } from './csvDialect.ts';
 import { EXPORT_HEADER, type ExportRow, toCsvCells } from './exportColumns.ts';
 
+/** Batches of rows as a stream of CSV records: one await per batch, at most one batch buffered. */
+function recordStream(batches: AsyncIterable<ExportRow[]>, dialect: CsvDialect): Readable {
+  const iterator = batches[Symbol.asyncIterator]();
+  let reading = false;
+  return new Readable({
+    objectMode: true,
+    read() {
+      if (reading) return;
+      reading = true;
+      iterator.next().then(
+        (next) => {
+          reading = false;
+          if (next.done) this.push(null);
+          else for (const row of next.value) this.push(toCsvCells(row, dialect));
+        },
+        (error: Error) => this.destroy(error),
+      );
+    },
+    destroy(error, callback) {
+      // The download stopped (client gone, or an error): let the source close its cursor.
+      Promise.resolve(iterator.return?.()).then(
+        () => callback(error),
+        () => callback(error),
+      );
+    },
+  });
+}
+
 /**
  * Streams rows as CSV into `out` with backpressure: the database is read only as fast as the
  * client takes the bytes, so memory stays flat whatever the number of rows.
  */
 export async function writeCsv(
-  rows: AsyncIterable<ExportRow>,
+  batches: AsyncIterable<ExportRow[]>,
   dialect: CsvDialect,
   out: Writable,
 ): Promise<void> {
-  async function* cells() {
-    for await (const row of rows) yield toCsvCells(row, dialect);
-  }
   const stringifier = stringify({
     delimiter: dialect.delimiter,
     bom: dialect.bom,
@@ -23,5 +48,5 @@ export async function writeCsv(
     columns: EXPORT_HEADER,
     record_delimiter: 'windows',
   });
-  await pipeline(Readable.from(cells()), stringifier, out);
+  await pipeline(recordStream(batches, dialect), stringifier, out);
 }

@@ -182,8 +182,10 @@ describe('GET /api/v1/exports/waarnemingen.csv', () => {
   it('reads PGlite in keyset batches and PostgreSQL through a cursor, giving the same rows in the same order', async () => {
     const collect = async (canStream: boolean, batchSize: number) => {
       const keys: string[] = [];
-      for await (const row of observationRowsInOrder(t.db, {}, { canStream, batchSize })) {
-        keys.push(`${row.indicator_id}|${row.area_code}|${row.vintage}|${row.period}`);
+      for await (const batch of observationRowsInOrder(t.db, {}, { canStream, batchSize })) {
+        assert.ok(batch.length <= batchSize);
+        for (const row of batch)
+          keys.push(`${row.indicator_id}|${row.area_code}|${row.vintage}|${row.period}`);
       }
       return keys;
     };
@@ -301,7 +303,7 @@ describe('an export the client abandons', () => {
       const rows = await firstRowBeforeHeaders(
         observationRowsInOrder(t.db, {}, { canStream: t.kind === 'postgresql', batchSize: 2 }),
       );
-      for await (const _row of rows) break;
+      for await (const _batch of rows) break;
     }
     await request(t.app).get('/api/v1/indicatoren').expect(200);
   });
