@@ -127,25 +127,8 @@ export async function writeObservations(
     else if (sameValues(current, row)) counts.rowsUnchanged++;
     else corrections.push({ row, current });
   }
-  // One INSERT … SELECT FROM unnest(arrays) per chunk: 14 parameters however many rows, which
-  // is several times faster than a multi-row VALUES list on both PGlite and PostgreSQL.
-  for (let start = 0; start < inserts.length; start += INSERT_CHUNK) {
-    const chunk = inserts.slice(start, start + INSERT_CHUNK);
-    const column = <T>(pick: (row: ResolvedObservation) => T) => chunk.map(pick);
-    await sql`
-      insert into observations (indicator_id, area_code, vintage, period, year, value, numerator, denominator,
-        provisional, confidential, value_rounding, count_rounding, source, import_id)
-      select * from unnest(
-        ${column((row) => row.indicatorId)}::text[], ${column((row) => row.areaCode)}::text[],
-        ${column((row) => row.vintage)}::integer[], ${column((row) => row.period)}::text[],
-        ${column((row) => row.year)}::integer[], ${column((row) => row.value)}::double precision[],
-        ${column((row) => row.numerator)}::double precision[], ${column((row) => row.denominator)}::double precision[],
-        ${column((row) => row.provisional)}::boolean[], ${column((row) => row.confidential)}::boolean[],
-        ${column((row) => row.valueRounding)}::double precision[], ${column((row) => row.countRounding)}::double precision[],
-        ${column((row) => row.source)}::text[], ${column(() => importId)}::integer[])`.execute(trx);
-  }
-  counts.rowsNew = inserts.length;
-
+  // Corrections before inserts: right after a large insert the planner still takes the table
+  // for small and joins the VALUES list by sequential scan.
   for (let start = 0; start < corrections.length; start += CHUNK) {
     const chunk = corrections.slice(start, start + CHUNK);
     await trx
@@ -185,5 +168,24 @@ export async function writeObservations(
       where o.id = v.id`.execute(trx);
   }
   counts.rowsCorrected = corrections.length;
+
+  // One INSERT … SELECT FROM unnest(arrays) per chunk: 14 parameters however many rows, which
+  // is several times faster than a multi-row VALUES list on both PGlite and PostgreSQL.
+  for (let start = 0; start < inserts.length; start += INSERT_CHUNK) {
+    const chunk = inserts.slice(start, start + INSERT_CHUNK);
+    const column = <T>(pick: (row: ResolvedObservation) => T) => chunk.map(pick);
+    await sql`
+      insert into observations (indicator_id, area_code, vintage, period, year, value, numerator, denominator,
+        provisional, confidential, value_rounding, count_rounding, source, import_id)
+      select * from unnest(
+        ${column((row) => row.indicatorId)}::text[], ${column((row) => row.areaCode)}::text[],
+        ${column((row) => row.vintage)}::integer[], ${column((row) => row.period)}::text[],
+        ${column((row) => row.year)}::integer[], ${column((row) => row.value)}::double precision[],
+        ${column((row) => row.numerator)}::double precision[], ${column((row) => row.denominator)}::double precision[],
+        ${column((row) => row.provisional)}::boolean[], ${column((row) => row.confidential)}::boolean[],
+        ${column((row) => row.valueRounding)}::double precision[], ${column((row) => row.countRounding)}::double precision[],
+        ${column((row) => row.source)}::text[], ${column(() => importId)}::integer[])`.execute(trx);
+  }
+  counts.rowsNew = inserts.length;
   return counts;
 }
