@@ -214,6 +214,10 @@ describe('beheer in the browser', () => {
     const row = page.locator('table.beheer-audit tbody tr', { hasText: 'streefwaarde.wijzigen' }).first();
     await row.waitFor();
     assert.match(await row.innerText(), /streefwaarde: 11\.5 → 15/);
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel('Vanaf').fill(today);
+    await page.getByLabel('Soort').selectOption({ label: 'Streefwaarden' });
+    await page.locator('caption', { hasText: /^1 wijziging,/ }).waitFor();
     await saveScreenshot(page, 'beheer-audit');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -282,7 +286,7 @@ describe('beheer in the browser', () => {
     await logIn();
     for (const section of ['Cijfers inlezen', 'Imports', 'Streefwaarden', 'Gebruikers', 'Auditlog']) {
       await beheerNav().getByRole('link', { name: section }).click();
-      await page.locator('h1').first().waitFor();
+      await page.getByRole('heading', { level: 1, name: section }).waitFor();
       await page.waitForLoadState('networkidle');
       await check(section);
     }

@@ -113,6 +113,28 @@ export function AuditPage() {
             }}
           />
         </label>
+        <label className="form-field">
+          <span className="form-field__label">Vanaf</span>
+          <input
+            type="date"
+            value={from}
+            onChange={(e) => {
+              setFrom(e.target.value);
+              setPage(1);
+            }}
+          />
+        </label>
+        <label className="form-field">
+          <span className="form-field__label">Tot en met</span>
+          <input
+            type="date"
+            value={to}
+            onChange={(e) => {
+              setTo(e.target.value);
+              setPage(1);
+            }}
+          />
+        </label>
         <a
           className="button button--secondary"
           href={`/api/v1/beheer/audit/export${filter.size ? `?${filter}` : ''}`}
@@ -125,7 +147,10 @@ export function AuditPage() {
       {data && (
         <div className="table-scroll card">
           <table className="data-table beheer-audit">
-            <caption>{data.paginering.totaal} wijzigingen, nieuwste eerst</caption>
+            <caption>
+              {data.paginering.totaal === 1 ? '1 wijziging' : `${data.paginering.totaal} wijzigingen`},
+              nieuwste eerst
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Wanneer</th>
