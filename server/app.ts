@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -23,6 +25,8 @@ export function createApp(context: AppContext): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong'); // every JSON response gets an ETag; Express answers 304 when it matches
   app.set('trust proxy', 'loopback');
+  // gzip: a national geometry layer is ~2,9 MB of JSON and compresses about tenfold.
+  app.use(compression());
   app.use(
     pinoHttp({ logger: context.logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }),
   );
@@ -69,10 +73,29 @@ export function createApp(context: AppContext): Express {
   app.use(express.static(clientDist, { index: false, maxAge: '1y', immutable: true }));
   // The client routes in the browser (/gebied/BU19160200, /kaart, …): every other GET gets index.html.
   app.get(/^(?!\/api\/).*/, (_req, res, next) => {
-    res.sendFile(path.join(clientDist, 'index.html'), { maxAge: 0 }, (error) => {
-      if (error) next(notFound('De client is niet gebouwd: voer `npm run build:client` uit.'));
-    });
+    const html = clientIndexHtml(context.config.basemapStyleUrl);
+    if (html === undefined) {
+      next(notFound('De client is niet gebouwd: voer `npm run build:client` uit.'));
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').type('html').send(html);
   });
   app.use(problemErrorHandler);
   return app;
+}
+
+/**
+ * The built index.html, with the optional basemap style URL as a <meta> the map reads, so the
+ * client needs no extra request for configuration. Undefined when the client is not built.
+ */
+function clientIndexHtml(basemapStyleUrl: string | undefined): string | undefined {
+  let html: string;
+  try {
+    html = readFileSync(path.join(clientDist, 'index.html'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (!basemapStyleUrl) return html;
+  const escaped = basemapStyleUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return html.replace('<head>', `<head>\n    <meta name="buurtpeil:basemap" content="${escaped}" />`);
 }
