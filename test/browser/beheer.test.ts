@@ -248,7 +248,8 @@ describe('beheer in the browser', () => {
     await page.getByLabel('Wachtwoord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
     await page.getByText('Gebruiker bert is aangemaakt.').waitFor();
-    assert.ok(await page.getByRole('rowheader', { name: 'bert' }).isVisible());
+    // The list reloads after the message appears: wait for the new row rather than check at once.
+    await page.getByRole('rowheader', { name: 'bert' }).waitFor();
     await saveScreenshot(page, 'beheer-gebruikers');
   });
 
