@@ -9,9 +9,9 @@ import { fetchPdokAreas, type PdokCollection } from '../server/imports/boundarie
 import { upsertIndicatorCatalogue } from '../server/imports/catalogue/indicatorCatalogue.ts';
 import {
   formatRowError,
+  type ImportFileKind,
   type ImportReport,
   importFile,
-  type UploadKind,
 } from '../server/imports/importFile.ts';
 import { fetchKwbTypedDataSet } from '../server/imports/kwb/fetchKwbOData.ts';
 import { loadDataDirectory } from '../server/imports/loadDataDirectory.ts';
@@ -34,8 +34,13 @@ Opdrachten:
       Haalt de tabel op bij CBS (OData, met paginering).
   gemeente <bestand.csv> [--indeling 2022]
       Eigen cijfers van de gemeente: gebiedscode, indicator, periode, waarde, teller, noemer, flags.
+  elan <bestand.csv> [--indeling 2022]
+      ELAN/LUMC-wijkprofielen (df_count_ver_3.csv of een uitsnede): aandelen van alle inwoners per
+      wijk en jaar. Alle jaren komen op één indeling (standaard 2022, de indeling waarop ELAN rekent);
+      wijken die daarin niet bestaan en aandelen van 0 (niet beschikbaar) worden overgeslagen.
   map <map>
-      Laadt de GM1916-bestanden uit een map zoals ../shared/data (grenzen 2017 en 2022, KWB 2017 en 2024).
+      Laadt de GM1916-bestanden uit een map zoals ../shared/data (grenzen 2017 en 2022, KWB 2017 en 2024,
+      ELAN-wijkprofielen als die er staan).
 
 Opties:
   --proef      alleen controleren, niets opslaan
@@ -111,7 +116,7 @@ function printErrors(report: ImportReport): void {
 
 async function runImport(
   db: Db,
-  kind: UploadKind,
+  kind: ImportFileKind,
   file: { fileName: string; bytes: Uint8Array },
   extra: { vintage?: number; year?: number },
 ) {
@@ -191,6 +196,11 @@ try {
         readInputFile(rest[0]),
         vintage === undefined ? {} : { vintage },
       );
+      break;
+    }
+    case 'elan': {
+      const vintage = yearOption('indeling');
+      ok = await runImport(db, 'elan', readInputFile(rest[0]), vintage === undefined ? {} : { vintage });
       break;
     }
     case 'map': {

@@ -26,7 +26,7 @@ export type AreaLevel = 'land' | 'gemeente' | 'wijk' | 'buurt' | 'programmagebie
 export type Polarity = 'lager_is_beter' | 'hoger_is_beter' | 'neutraal';
 export type TargetKind = 'absoluut' | 'referentieniveau' | 'richting';
 export type Role = 'beheerder' | 'redacteur';
-export type ImportKind = 'grenzen' | 'kwb' | 'gemeentecijfers' | 'programma';
+export type ImportKind = 'grenzen' | 'kwb' | 'gemeentecijfers' | 'programma' | 'elan';
 
 export interface ImportsTable {
   id: Generated<number>;

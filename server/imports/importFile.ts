@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/createDatabase.ts';
 import type { AreaLevel } from '../db/Database.ts';
 import { parseBoundaries } from './boundaries/parseBoundaries.ts';
+import { ELAN_BOUNDARY_VINTAGE, parseElanWijkprofielen } from './elan/parseElanWijkprofielen.ts';
 import { parseGemeenteCsv } from './gemeente/parseGemeenteCsv.ts';
 import { gemeenteCodeOf, parentCodeOf } from './kwb/kwbColumnMap.ts';
 import { parseKwb } from './kwb/parseKwb.ts';
@@ -20,14 +21,16 @@ import {
 // Contract between the importers (CLI, start-up) and the beheer upload endpoints.
 
 export type UploadKind = 'grenzen' | 'kwb' | 'gemeentecijfers';
+/** Everything importFile reads: the uploads plus third-party series loaded by the CLI and start-up only. */
+export type ImportFileKind = UploadKind | 'elan';
 
 export interface ImportFileInput {
-  kind: UploadKind;
+  kind: ImportFileKind;
   fileName: string;
   bytes: Uint8Array;
   actor: string; // user name, "cli" or "opstart"
   userId?: number | null;
-  /** Boundary vintage for `grenzen`, KWB year for `kwb` when the file name does not say it. */
+  /** Boundary vintage for `grenzen` and `elan`, KWB year for `kwb` when the file name does not say it. */
   vintage?: number;
   year?: number;
 }
@@ -41,7 +44,7 @@ export interface RowError {
 export interface ImportReport {
   ok: boolean;
   dryRun: boolean;
-  kind: UploadKind;
+  kind: ImportFileKind;
   fileName: string;
   fileHash: string;
   errors: RowError[];
@@ -70,13 +73,15 @@ export interface ImportOptions {
 }
 
 /** Upload size limits per kind; above these the file is refused before it is parsed. */
-export const MAX_FILE_BYTES: Record<UploadKind, number> = {
+export const MAX_FILE_BYTES: Record<ImportFileKind, number> = {
+  elan: 20 * 1024 * 1024,
   gemeentecijfers: 20 * 1024 * 1024,
   kwb: 100 * 1024 * 1024,
   grenzen: 250 * 1024 * 1024,
 };
 
-const KIND_LABEL: Record<UploadKind, string> = {
+const KIND_LABEL: Record<ImportFileKind, string> = {
+  elan: 'ELAN-wijkprofielen',
   gemeentecijfers: 'gemeentecijfers',
   kwb: 'KWB-bestanden',
   grenzen: 'grensbestanden',
@@ -132,6 +137,8 @@ export async function importFile(
       return importKwb(db, input, options, report, decoded.text);
     case 'gemeentecijfers':
       return importGemeenteCijfers(db, input, options, report, decoded.text);
+    case 'elan':
+      return importElanWijkprofielen(db, input, options, report, decoded.text);
     default:
       return refuse(`Onbekende soort import '${String(input.kind)}'.`);
   }
@@ -305,6 +312,75 @@ async function importGemeenteCijfers(
   }
   return commit(db, input, report, {}, (trx, importId) =>
     writeObservations(trx, resolved.rows, importId, input.actor),
+  );
+}
+
+/**
+ * ELAN/LUMC wijkprofielen (third-party series, CLI and start-up only). ELAN computed every year on
+ * one wijkindeling, the current one (WK191613 has figures from 2009, before CBS created it), so all
+ * years go to vintage ELAN_BOUNDARY_VINTAGE (or `input.vintage`), not the KWB year→vintage map.
+ * Wijken missing from that vintage are skipped with a warning: one odd code must not stop the series.
+ */
+async function importElanWijkprofielen(
+  db: Db,
+  input: ImportFileInput,
+  options: ImportOptions,
+  report: ImportReport,
+  text: string,
+): Promise<ImportReport> {
+  const parsed = parseElanWijkprofielen(text);
+  report.errors.push(...parsed.errors);
+  report.warnings.push(...parsed.warnings);
+  if (parsed.errors.length > 0) return finish(report);
+  const vintage = input.vintage ?? ELAN_BOUNDARY_VINTAGE;
+  report.vintage = vintage;
+  const codes = [...new Set(parsed.observations.map((row) => row.areaCode))];
+  const known = new Set(
+    codes.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('areas')
+            .select('code')
+            .where('vintage', '=', vintage)
+            .where('code', 'in', codes)
+            .execute()
+        ).map((row) => row.code),
+  );
+  if (codes.length > 0 && known.size === 0) {
+    report.errors.push(
+      rowError(
+        0,
+        'WKC',
+        `Geen van de wijken in het bestand (${codes.slice(0, 3).join(', ')}${codes.length > 3 ? ', …' : ''}) bestaat in indeling ${vintage}. Lees eerst de grenzen van indeling ${vintage} in.`,
+      ),
+    );
+    return finish(report);
+  }
+  const unknown = codes.filter((code) => !known.has(code)).sort();
+  for (const code of unknown) {
+    const first = parsed.observations.find((row) => row.areaCode === code)!;
+    report.warnings.push(
+      rowError(
+        first.line,
+        'WKC',
+        `Wijk '${code}' bestaat niet in indeling ${vintage}; de waarden van deze wijk zijn overgeslagen.`,
+      ),
+    );
+  }
+  const observations: ResolvedObservation[] = parsed.observations
+    .filter((row) => known.has(row.areaCode))
+    .map((row) => ({ ...row, vintage }));
+  report.rowsSkipped = parsed.observations.length - observations.length;
+  report.rowsTotal = observations.length;
+  options.onProgress?.('gecontroleerd', 1, 3);
+  if (options.dryRun) {
+    Object.assign(report, await classifyObservations(db, observations));
+    return finish(report);
+  }
+  const details = { vintage, rowsRead: parsed.rowsRead, rowsSkipped: report.rowsSkipped };
+  return commit(db, input, report, details, (trx, importId) =>
+    writeObservations(trx, observations, importId, input.actor),
   );
 }
 

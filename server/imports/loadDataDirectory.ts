@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/createDatabase.ts';
-import { formatRowError, type ImportReport, importFile, type UploadKind } from './importFile.ts';
+import { formatRowError, type ImportFileKind, type ImportReport, importFile } from './importFile.ts';
 
 /** The files of a directory shaped like ../shared/data that start-up and `import map` load, in order. */
 export const DATA_DIRECTORY_FILES: {
-  kind: UploadKind;
+  kind: ImportFileKind;
   path: string;
   vintage?: number;
   year?: number;
@@ -30,6 +30,11 @@ export const DATA_DIRECTORY_FILES: {
     label: 'KWB 2017 GM1916',
   },
   { kind: 'kwb', path: 'kwb/gm1916/kwb2024_85984NED_GM1916.csv', year: 2024, label: 'KWB 2024 GM1916' },
+  {
+    kind: 'elan',
+    path: 'wijkprofielen-elan/gm1916_wijken_2009_2022.csv',
+    label: 'ELAN-wijkprofielen GM1916 2009–2022 (wijken, indeling 2022)',
+  },
 ];
 
 export interface DataDirectorySummary {
@@ -41,8 +46,9 @@ export interface DataDirectorySummary {
 }
 
 /**
- * Loads the GM1916 boundaries (2017 and 2022 buurten, with wijken and gemeente derived from them)
- * and the KWB 2017 and 2024 figures from a local copy of the CBS/PDOK files. Each file is its own
+ * Loads the GM1916 boundaries (2017 and 2022 buurten, with wijken and gemeente derived from them),
+ * the KWB 2017 and 2024 figures from a local copy of the CBS/PDOK files, and the ELAN/LUMC
+ * wijkprofielen 2009–2022 when present. Each file is its own
  * import (own transaction, own imports row); loading twice changes nothing.
  */
 export async function loadDataDirectory(

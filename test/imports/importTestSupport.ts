@@ -3,9 +3,9 @@ import path from 'node:path';
 import { upsertIndicatorCatalogue } from '../../server/imports/catalogue/indicatorCatalogue.ts';
 import {
   type ImportFileInput,
+  type ImportFileKind,
   type ImportReport,
   importFile,
-  type UploadKind,
 } from '../../server/imports/importFile.ts';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
@@ -24,7 +24,7 @@ export async function createImportTestDatabase(): Promise<TestDatabase> {
 
 export async function importBytes(
   database: TestDatabase,
-  kind: UploadKind,
+  kind: ImportFileKind,
   fileName: string,
   bytes: Uint8Array,
   extra: Partial<ImportFileInput> & { dryRun?: boolean; createMissingAreas?: boolean } = {},
