@@ -5,11 +5,10 @@ import type { Browser, Page } from 'playwright-core';
 import {
   axeViolations,
   launchBrowser,
-  openPage,
   saveScreenshot,
   startTestServer,
-  type TestPage,
   type TestServer,
+  withPage,
 } from '../support/browser.ts';
 
 let server: TestServer;
@@ -23,15 +22,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function withPage(run: (tab: TestPage) => Promise<void>): Promise<void> {
-  const tab = await openPage(browser);
-  try {
-    await run(tab);
-  } finally {
-    await tab.close();
-  }
-}
 
 async function chooseSelection(page: Page): Promise<void> {
   await page.goto(`${server.url}/data`);
@@ -47,7 +37,7 @@ async function download(page: Page, name: string | RegExp): Promise<{ bytes: Buf
 }
 
 test('the Excel CSV download has a BOM, semicolons, decimal commas and the chosen rows', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await chooseSelection(page);
     const { bytes, fileName } = await download(page, 'CSV voor Excel (Nederlands)');
     assert.match(fileName, /\.csv$/);
@@ -68,7 +58,7 @@ test('the Excel CSV download has a BOM, semicolons, decimal commas and the chose
   }));
 
 test('the plain CSV download uses commas and decimal points', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await chooseSelection(page);
     const { bytes } = await download(page, 'CSV standaard');
     assert.notEqual(bytes[0], 0xef, 'no BOM');
@@ -78,7 +68,7 @@ test('the plain CSV download uses commas and decimal points', () =>
   }));
 
 test('the GeoJSON download is a FeatureCollection of the chosen indicator and year', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await page.goto(`${server.url}/data?geoIndicator=inwoners&geoJaar=2024`);
     const { bytes, fileName } = await download(page, 'GeoJSON downloaden');
     assert.match(fileName, /\.geojson$/);
@@ -90,7 +80,7 @@ test('the GeoJSON download is a FeatureCollection of the chosen indicator and ye
   }));
 
 test('the data page links the API reference and the OpenAPI document', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await page.goto(`${server.url}/data`);
     const openapi = page.getByRole('link', { name: 'OpenAPI-specificatie' });
     const response = await page.request.get(
@@ -107,7 +97,7 @@ test('the data page links the API reference and the OpenAPI document', () =>
   }));
 
 test('the data page has no axe-core violations', () =>
-  withPage(async ({ page, errors }) => {
+  withPage(browser, async ({ page, errors }) => {
     await chooseSelection(page);
     await saveScreenshot(page, 'data');
     assert.deepEqual(await axeViolations(page), []);

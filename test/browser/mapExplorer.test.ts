@@ -8,12 +8,11 @@ import {
   countRequests,
   launchBrowser,
   openMapExplorer,
-  openPage,
   saveScreenshot,
   startTestServer,
-  type TestPage,
   type TestServer,
   waitForMapColoured,
+  withPage,
 } from '../support/browser.ts';
 
 let server: TestServer;
@@ -28,17 +27,8 @@ after(async () => {
   await server?.close();
 });
 
-async function withPage(run: (tab: TestPage) => Promise<void>): Promise<void> {
-  const tab = await openPage(browser);
-  try {
-    await run(tab);
-  } finally {
-    await tab.close();
-  }
-}
-
 test('changing the indicator recolours the map without fetching geometry again', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     const geometry = countRequests(page, /\/api\/v1\/geometrie\//);
     const layers = countRequests(page, /\/api\/v1\/kaartlagen\//);
     await openMapExplorer(page, server, 'indicator=inwoners&periode=2024');
@@ -55,7 +45,7 @@ test('changing the indicator recolours the map without fetching geometry again',
   }));
 
 test('the legend is drawn from the scale and names the no-data and suppressed patterns', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await openMapExplorer(page, server, 'indicator=inwoners&periode=2024');
     const legend = page.getByRole('figure', { name: /Legenda: Aantal inwoners/ });
     const items = await legend.getByRole('listitem').allInnerTexts();
@@ -68,7 +58,7 @@ test('the legend is drawn from the scale and names the no-data and suppressed pa
   }));
 
 test('map state lives in the URL and back/forward restore it', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await openMapExplorer(page, server, 'indicator=inwoners&periode=2024');
     await page.getByRole('radio', { name: 'Voortgang' }).check();
     await page.waitForURL(/kleur=voortgang/);
@@ -91,7 +81,7 @@ test('map state lives in the URL and back/forward restore it', () =>
   }));
 
 test('an area can be chosen on the map with the keyboard alone', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await openMapExplorer(page, server, 'indicator=inwoners&periode=2024');
     await chooseAreaOnMapByKeyboard(page, 'Prinsenhof hoog');
     const button = page.getByRole('button', { name: 'Kies Prinsenhof hoog op de kaart' });
@@ -106,7 +96,7 @@ test('an area can be chosen on the map with the keyboard alone', () =>
   }));
 
 test('hovering an area shows its name and value', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await openMapExplorer(page, server, 'indicator=inwoners&periode=2024');
     const box = (await page.getByRole('region', { name: /^Kaart:/ }).boundingBox())!;
     let text = '';
@@ -122,7 +112,7 @@ test('hovering an area shows its name and value', () =>
   }));
 
 test('the table sorts by value', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await openMapExplorer(page, server, 'indicator=inwoners&periode=2024');
     const table = page.getByRole('table', { name: /Aantal inwoners per buurt/ });
     // The first click on a value column sorts from high to low; the second turns it round.
@@ -136,7 +126,7 @@ test('the table sorts by value', () =>
   }));
 
 test('the map explorer has no axe-core violations', () =>
-  withPage(async ({ page, errors }) => {
+  withPage(browser, async ({ page, errors }) => {
     await openMapExplorer(page, server, 'indicator=inwoners&periode=2024&gebied=BU19160200');
     await saveScreenshot(page, 'kaart');
     assert.deepEqual(await axeViolations(page), []);

@@ -5,12 +5,11 @@ import {
   axeViolations,
   findAreaByKeyboard,
   launchBrowser,
-  openPage,
   openProfile,
   saveScreenshot,
   startTestServer,
-  type TestPage,
   type TestServer,
+  withPage,
 } from '../support/browser.ts';
 
 let server: TestServer;
@@ -25,17 +24,8 @@ after(async () => {
   await server?.close();
 });
 
-async function withPage(run: (tab: TestPage) => Promise<void>): Promise<void> {
-  const tab = await openPage(browser);
-  try {
-    await run(tab);
-  } finally {
-    await tab.close();
-  }
-}
-
 test('a buurt profile compares the buurt with its wijk, gemeente and Nederland', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await openProfile(page, server, 'BU19160200');
     await page.getByRole('heading', { name: 'Prinsenhof hoog', level: 1 }).waitFor();
     const table = page.getByRole('table', { name: /Prinsenhof hoog vergeleken met/ });
@@ -51,7 +41,7 @@ test('a buurt profile compares the buurt with its wijk, gemeente and Nederland',
   }));
 
 test('a target shows its status with a "hoe berekend" card', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await openProfile(page, server, 'BU19160200');
     const card = page.getByRole('region', { name: 'Huishoudens met een bijstandsuitkering', exact: true });
     await card.getByText('Hoe berekend', { exact: false }).first().click();
@@ -65,7 +55,7 @@ test('a target shows its status with a "hoe berekend" card', () =>
   }));
 
 test('an area is found by typing its name and chosen with the keyboard alone', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     await openProfile(page, server, 'BU19160200');
     await findAreaByKeyboard(page, 'heuvel no', /De Heuvel noord/);
     await page.waitForURL(/\/gebied\/BU19160602$/);
@@ -75,14 +65,14 @@ test('an area is found by typing its name and chosen with the keyboard alone', (
   }));
 
 test('a code redrawn between vintages does not mix the old area into the series', () =>
-  withPage(async ({ page }) => {
+  withPage(browser, async ({ page }) => {
     // BU19160600 was all of De Heuvel in 2017 and only De Heuvel zuid from 2020 on.
     await openProfile(page, server, 'BU19160600');
     await page.getByText(/In indeling 2017 had code BU19160600 een andere begrenzing/).waitFor();
   }));
 
 test('the profile has no axe-core violations', () =>
-  withPage(async ({ page, errors }) => {
+  withPage(browser, async ({ page, errors }) => {
     await openProfile(page, server, 'BU19160200');
     await page.getByRole('table', { name: /vergeleken met/ }).waitFor();
     await saveScreenshot(page, 'profiel');

@@ -115,6 +115,16 @@ export interface TestPage {
 }
 
 /** A fresh context (no shared cache or cookies) with a desktop viewport and Dutch locale. */
+/** Runs one test's steps in a fresh page (own context, cookies and storage) and closes it afterwards. */
+export async function withPage(browser: Browser, run: (tab: TestPage) => Promise<void>): Promise<void> {
+  const tab = await openPage(browser);
+  try {
+    await run(tab);
+  } finally {
+    await tab.close();
+  }
+}
+
 export async function openPage(
   browser: Browser,
   options: { width?: number; height?: number } = {},
