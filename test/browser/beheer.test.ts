@@ -235,6 +235,8 @@ describe('beheer in the browser', () => {
     await row.getByRole('button', { name: /Terugdraaien/ }).click();
     await row.getByRole('button', { name: /Ja, draai import \d+ terug/ }).click();
     await page.getByText(/Import \d+ is teruggedraaid/).waitFor();
+    // The message comes before the list has reloaded: wait for the row itself to change.
+    await row.filter({ hasText: 'Teruggedraaid' }).waitFor();
     assert.match(await row.innerText(), /Teruggedraaid/);
     await saveScreenshot(page, 'beheer-imports');
   });
