@@ -4,6 +4,7 @@
 # PostgreSQL server (each test file in a throw-away database); unset → on embedded PGlite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/ensure-test-system-packages.sh
 echo "== typecheck"; npx tsc -p tsconfig.json --noEmit
 echo "== format + lint"; npx biome check .
 echo "== client build"; npm run --silent build:client > /dev/null
