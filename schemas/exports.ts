@@ -72,7 +72,7 @@ export const geojsonExportSchema = z
       }),
     ),
   })
-  .openapi('KaartlaagGeoJSON', {
+  .openapi('KaartlaagGeoJson', {
     description:
       'RFC 7946 (WGS84) met per gebied waarde, teller, noemer, status en score; `bron` en `attribution` bovenaan',
   });

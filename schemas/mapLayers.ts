@@ -101,4 +101,4 @@ export const featureCollectionSchema = z
       }),
     ),
   })
-  .openapi('GebiedenGeoJSON');
+  .openapi('GebiedenGeoJson');

@@ -6,11 +6,12 @@ export const invalidParamSchema = z.object({
   reason: z.string().describe('Wat er mis is, in het Nederlands'),
 });
 
+/** status, title and detail are always present (API Design Rules /core/error-handling/problem-details). */
 export const problemSchema = z.object({
   type: z.string().default('about:blank'),
   title: z.string(),
   status: z.number().int(),
-  detail: z.string().optional(),
+  detail: z.string().describe('Wat er mis is en wat de gebruiker kan doen, in het Nederlands'),
   instance: z.string().optional(),
   invalidParams: z.array(invalidParamSchema).optional(),
 });

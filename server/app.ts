@@ -59,7 +59,7 @@ export function createApp(context: AppContext): Express {
     next();
   });
   api.get('/openapi.json', (_req, res) => {
-    res.json(buildOpenApiDocument());
+    res.json(buildOpenApiDocument(context.config.apiContact));
   });
   api.get('/status', async (_req, res) => {
     res

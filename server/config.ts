@@ -15,6 +15,8 @@ export interface Config {
   /** Cookies get `Secure` unless this is explicitly a plain-http development setup. */
   secureCookies: boolean;
   logLevel: string;
+  /** Published as info.contact of the OpenAPI document: a team or desk, never a person. */
+  apiContact: { name: string; email: string; url: string };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +29,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapStyleUrl: env.BUURTPEIL_BASEMAP_STYLE_URL || undefined,
     secureCookies: env.BUURTPEIL_INSECURE_COOKIES !== 'true',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    apiContact: {
+      name: env.BUURTPEIL_API_CONTACT_NAME || 'Team buurtpeil',
+      email: env.BUURTPEIL_API_CONTACT_EMAIL || 'buurtpeil@example.org',
+      url: env.BUURTPEIL_API_CONTACT_URL || 'https://example.org/buurtpeil',
+    },
   };
 }

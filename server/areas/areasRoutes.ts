@@ -27,6 +27,7 @@ import {
 
 documentGet({
   path: '/gebieden',
+  operationId: 'listGebieden',
   tag: 'Gebieden',
   summary: 'Gebieden zoeken en opsommen',
   description:
@@ -37,6 +38,7 @@ documentGet({
 });
 documentGet({
   path: '/gebieden/{code}/voortgang',
+  operationId: 'getGebiedVoortgang',
   tag: 'Gebieden',
   summary: 'Alle streefwaarden die dit gebied raken, met voortgang (voor de buurtprofielpagina)',
   params: areaCodePathSchema,
@@ -45,6 +47,7 @@ documentGet({
 });
 documentGet({
   path: '/gebieden/{code}',
+  operationId: 'getGebied',
   tag: 'Gebieden',
   summary: 'Eén gebied met zijn bovenliggende gebieden, onderdelen en (voor een programmagebied) leden',
   params: areaCodePathSchema,

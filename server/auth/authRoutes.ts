@@ -1,6 +1,6 @@
 import express from 'express';
 import type { MountFeature } from '../http/MountFeature.ts';
-import { openApiRegistry } from '../http/openapi.ts';
+import { apiVersionHeader, openApiRegistry, problemResponse } from '../http/openapi.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { parseBody } from '../http/validate.ts';
 import { loginSchema, sessionSchema } from './authSchemas.ts';
@@ -103,15 +103,17 @@ let documented = false;
 function documentAuth() {
   if (documented) return;
   documented = true;
-  const problem = { description: 'Fout (application/problem+json)' };
+  const problem = problemResponse('Fout (application/problem+json)');
+  const headers = apiVersionHeader;
   openApiRegistry.registerPath({
     method: 'post',
     path: '/sessies',
+    operationId: 'createSessie',
     tags: ['Beheer: inloggen'],
     summary: 'Inloggen; zet een HttpOnly-sessiecookie en geeft het CSRF-token',
     request: { body: { content: { 'application/json': { schema: loginSchema } } } },
     responses: {
-      201: { description: 'Ingelogd', content: { 'application/json': { schema: sessionSchema } } },
+      201: { description: 'Ingelogd', headers, content: { 'application/json': { schema: sessionSchema } } },
       400: problem,
       401: problem,
       429: problem,
@@ -120,18 +122,20 @@ function documentAuth() {
   openApiRegistry.registerPath({
     method: 'get',
     path: '/sessies/huidig',
+    operationId: 'getHuidigeSessie',
     tags: ['Beheer: inloggen'],
     summary: 'De ingelogde gebruiker en het CSRF-token van de sessie',
     responses: {
-      200: { description: 'Ingelogd', content: { 'application/json': { schema: sessionSchema } } },
+      200: { description: 'Ingelogd', headers, content: { 'application/json': { schema: sessionSchema } } },
       401: problem,
     },
   });
   openApiRegistry.registerPath({
     method: 'delete',
     path: '/sessies/huidig',
+    operationId: 'deleteHuidigeSessie',
     tags: ['Beheer: inloggen'],
     summary: 'Uitloggen: beëindigt de sessie op de server (vereist X-CSRF-Token)',
-    responses: { 204: { description: 'Uitgelogd' }, 401: problem, 403: problem },
+    responses: { 204: { description: 'Uitgelogd', headers }, 401: problem, 403: problem },
   });
 }

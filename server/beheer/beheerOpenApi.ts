@@ -1,17 +1,14 @@
 import type { ZodType } from 'zod';
 import { z } from '../../schemas/zod.ts';
 import { newUserSchema, userPatchSchema, userSchema } from '../auth/userAccounts.ts';
-import { openApiRegistry } from '../http/openapi.ts';
+import { apiVersionHeader, openApiRegistry, problemResponse as problem } from '../http/openapi.ts';
 import { auditQuerySchema } from './auditRoutes.ts';
 import { uploadQuerySchema } from './importsRoutes.ts';
 import { newTargetSchema, programmePatchSchema, targetPatchSchema } from './targetSchemas.ts';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: z.object({}) } },
-});
 const json = (description: string, schema: ZodType = z.object({}).passthrough()) => ({
   description,
+  headers: apiVersionHeader,
   content: { 'application/json': { schema } },
 });
 const refusals = {
@@ -23,23 +20,31 @@ const idParams = z.object({ id: z.string() });
 interface Route {
   method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
+  operationId: string;
   summary: string;
   body?: ZodType;
   query?: z.ZodObject;
   params?: z.ZodObject;
-  ok: Record<number, ReturnType<typeof json> | { description: string }>;
+  ok: Record<
+    number,
+    | ReturnType<typeof json>
+    | ReturnType<typeof problem>
+    | { description: string; headers: typeof apiVersionHeader }
+  >;
 }
 
 const routes: Route[] = [
   {
     method: 'get',
     path: '/beheer/gebruikers',
+    operationId: 'listGebruikers',
     summary: 'Alle gebruikers (beheerder)',
     ok: { 200: json('Gebruikers') },
   },
   {
     method: 'post',
     path: '/beheer/gebruikers',
+    operationId: 'createGebruiker',
     summary: 'Gebruiker aanmaken (beheerder)',
     body: newUserSchema,
     ok: { 201: json('Aangemaakt', userSchema), 409: problem('Bestaat al') },
@@ -47,6 +52,7 @@ const routes: Route[] = [
   {
     method: 'patch',
     path: '/beheer/gebruikers/{id}',
+    operationId: 'updateGebruiker',
     summary: 'Rol, naam, wachtwoord wijzigen of uitschakelen (beheerder)',
     params: idParams,
     body: userPatchSchema,
@@ -55,6 +61,7 @@ const routes: Route[] = [
   {
     method: 'post',
     path: '/beheer/imports',
+    operationId: 'uploadImport',
     summary:
       'Bestand uploaden (ruwe body): modus=voorbeeld toont elke foute regel, modus=vastleggen schrijft alles of niets',
     query: uploadQuerySchema,
@@ -69,12 +76,14 @@ const routes: Route[] = [
   {
     method: 'get',
     path: '/beheer/imports',
+    operationId: 'listImports',
     summary: 'Alle imports, nieuwste eerst',
     ok: { 200: json('Imports') },
   },
   {
     method: 'get',
     path: '/beheer/imports/{id}',
+    operationId: 'getImport',
     summary: 'Eén import met zijn rapport',
     params: idParams,
     ok: { 200: json('Import'), 404: problem('Niet gevonden') },
@@ -82,6 +91,7 @@ const routes: Route[] = [
   {
     method: 'post',
     path: '/beheer/imports/{id}/terugdraaien',
+    operationId: 'rollbackImport',
     summary: 'Een import terugdraaien',
     params: idParams,
     ok: { 200: json('Teruggedraaid'), 409: problem('Al teruggedraaid') },
@@ -89,12 +99,14 @@ const routes: Route[] = [
   {
     method: 'get',
     path: '/beheer/streefwaarden',
+    operationId: 'listStreefwaarden',
     summary: 'Streefwaarden (filter ?programma=)',
     ok: { 200: json('Streefwaarden') },
   },
   {
     method: 'post',
     path: '/beheer/streefwaarden',
+    operationId: 'createStreefwaarde',
     summary: 'Streefwaarde aanmaken (absoluut, referentieniveau of richting)',
     body: newTargetSchema,
     ok: { 201: json('Aangemaakt'), 409: problem('Bestaat al') },
@@ -102,6 +114,7 @@ const routes: Route[] = [
   {
     method: 'patch',
     path: '/beheer/streefwaarden/{id}',
+    operationId: 'updateStreefwaarde',
     summary: 'Streefwaarde wijzigen',
     params: idParams,
     body: targetPatchSchema,
@@ -110,14 +123,22 @@ const routes: Route[] = [
   {
     method: 'delete',
     path: '/beheer/streefwaarden/{id}',
+    operationId: 'deleteStreefwaarde',
     summary: 'Streefwaarde verwijderen (blijft in het auditlog)',
     params: idParams,
-    ok: { 204: { description: 'Verwijderd' } },
+    ok: { 204: { description: 'Verwijderd', headers: apiVersionHeader } },
   },
-  { method: 'get', path: '/beheer/programmas', summary: 'Programma’s', ok: { 200: json('Programma’s') } },
+  {
+    method: 'get',
+    path: '/beheer/programmas',
+    operationId: 'listBeheerProgrammas',
+    summary: 'Programma’s',
+    ok: { 200: json('Programma’s') },
+  },
   {
     method: 'get',
     path: '/beheer/programmas/{id}',
+    operationId: 'getBeheerProgramma',
     summary: 'Programma met gebieden, streefwaarden en indicatoren',
     params: idParams,
     ok: { 200: json('Programma') },
@@ -125,6 +146,7 @@ const routes: Route[] = [
   {
     method: 'patch',
     path: '/beheer/programmas/{id}',
+    operationId: 'updateProgramma',
     summary: 'Naam, gebieden en referentiegebied wijzigen',
     params: idParams,
     body: programmePatchSchema,
@@ -133,6 +155,7 @@ const routes: Route[] = [
   {
     method: 'get',
     path: '/beheer/audit',
+    operationId: 'listAudit',
     summary: 'Auditlog: wie, wanneer, wat ervoor en erna (filter, pagina’s)',
     query: auditQuerySchema,
     ok: { 200: json('Regels') },
@@ -140,8 +163,9 @@ const routes: Route[] = [
   {
     method: 'get',
     path: '/beheer/audit/export',
+    operationId: 'exportAuditCsv',
     summary: 'Auditlog als CSV (puntkomma, UTF-8 met BOM)',
-    ok: { 200: { description: 'CSV' } },
+    ok: { 200: { description: 'CSV', headers: apiVersionHeader } },
   },
 ];
 
@@ -155,6 +179,7 @@ export function documentBeheer(): void {
     openApiRegistry.registerPath({
       method: route.method,
       path: route.path,
+      operationId: route.operationId,
       tags: ['Beheer'],
       summary: route.summary,
       request: {

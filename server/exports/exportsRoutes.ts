@@ -27,6 +27,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 documentGet({
   path: '/exports/waarnemingen.csv',
+  operationId: 'exportWaarnemingenCsv',
   tag: 'Exports',
   summary: 'Alle waarnemingen als tidy CSV (Nederlandse Excel of standaard), gestreamd',
   description:
@@ -41,6 +42,7 @@ documentGet({
 });
 documentGet({
   path: '/exports/kaartlaag.geojson',
+  operationId: 'exportKaartlaagGeojson',
   tag: 'Exports',
   summary: 'Een kaartlaag met waarden als GeoJSON (RFC 7946, WGS84) voor GIS',
   query: geojsonExportQuerySchema,

@@ -167,8 +167,8 @@ Waarden onder de openbaarmakingsregel van een indicator komen nergens mee (API, 
 }
 
 /** GET /api/v1/docs: the reference page. */
-export const mountApiReference: MountFeature = (api) => {
+export const mountApiReference: MountFeature = (api, context) => {
   api.get('/docs', (_req, res) => {
-    res.type('html').send(renderApiReference(buildOpenApiDocument() as Document));
+    res.type('html').send(renderApiReference(buildOpenApiDocument(context.config.apiContact) as Document));
   });
 };

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { problemSchema } from '../../schemas/problem.ts';
-import { openApiRegistry } from './openapi.ts';
+import { apiVersionHeader, openApiRegistry, problemResponse as problem } from './openapi.ts';
 
 interface GetDoc {
   /** OpenAPI path under /api/v1 with `{param}` placeholders. */
   path: string;
+  /** Unique name of the operation, for generated clients and the reference. */
+  operationId: string;
   tag: string;
   summary: string;
   description?: string;
@@ -17,13 +18,6 @@ interface GetDoc {
   headers?: Record<string, string>;
 }
 
-// Named, so every error response refers to the one registered Problem component.
-const problemRef = problemSchema.openapi('Problem');
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemRef } },
-});
-
 /**
  * Registers one GET path with the same zod schemas the route validates with, and the responses
  * every read endpoint shares (304 on a matching ETag, problem+json for 400/404/500).
@@ -32,6 +26,7 @@ export function documentGet(doc: GetDoc): void {
   openApiRegistry.registerPath({
     method: 'get',
     path: doc.path,
+    operationId: doc.operationId,
     tags: [doc.tag],
     summary: doc.summary,
     ...(doc.description ? { description: doc.description } : {}),
@@ -43,7 +38,7 @@ export function documentGet(doc: GetDoc): void {
       200: {
         description: doc.responseDescription ?? 'Gelukt',
         headers: {
-          'API-Version': { description: 'Versie van de API', schema: { type: 'string' } },
+          ...apiVersionHeader,
           ...(doc.contentType?.startsWith('text/csv')
             ? {}
             : { ETag: { description: 'Sterke ETag', schema: { type: 'string' } } }),
@@ -56,7 +51,10 @@ export function documentGet(doc: GetDoc): void {
         },
         content: { [doc.contentType ?? 'application/json']: { schema: doc.response } },
       },
-      304: { description: 'Niet gewijzigd (If-None-Match kwam overeen met de ETag)' },
+      304: {
+        description: 'Niet gewijzigd (If-None-Match kwam overeen met de ETag)',
+        headers: apiVersionHeader,
+      },
       400: problem('Ongeldige parameters; invalidParams noemt ze allemaal'),
       ...(doc.params ? { 404: problem('Niet gevonden') } : {}),
       500: problem('Interne fout'),

@@ -36,7 +36,7 @@ export function problemFromError(error: unknown, instance: string): Problem {
       type: 'about:blank',
       title: error.title,
       status: error.status,
-      ...(error.detail ? { detail: error.detail } : {}),
+      detail: error.detail ?? error.title,
       instance,
       ...(error.invalidParams ? { invalidParams: error.invalidParams } : {}),
     };

@@ -14,6 +14,7 @@ import { findAvailability, findIndicator, findIndicators, toIndicatorBody } from
 
 documentGet({
   path: '/indicatoren',
+  operationId: 'listIndicatoren',
   tag: 'Indicatoren',
   summary: 'De indicatorcatalogus: naam, eenheid, polariteit, definitie, bron en openbaarmakingsregel',
   query: indicatorListQuerySchema,
@@ -21,6 +22,7 @@ documentGet({
 });
 documentGet({
   path: '/indicatoren/{id}',
+  operationId: 'getIndicator',
   tag: 'Indicatoren',
   summary: 'Eén indicator, met de perioden, indelingen en niveaus waarvoor waarnemingen bestaan',
   params: indicatorIdPathSchema,

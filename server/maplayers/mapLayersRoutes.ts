@@ -19,6 +19,7 @@ import { toFeatureCollection } from './toFeatureCollection.ts';
 
 documentGet({
   path: '/kaartlagen/{indicator}',
+  operationId: 'getKaartlaag',
   tag: 'Kaarten',
   summary: 'Waarde en status van elk gebied van één niveau, voor één indicator × periode (× horizon)',
   description:
@@ -30,6 +31,7 @@ documentGet({
 });
 documentGet({
   path: '/geometrie/{indeling}/{niveau}',
+  operationId: 'getGeometrie',
   tag: 'Kaarten',
   summary: 'De grenzen van een indeling en niveau als GeoJSON (RFC 7946, WGS84)',
   description: 'Statisch per indeling: een dag te cachen (Cache-Control) en met ETag.',

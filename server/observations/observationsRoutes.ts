@@ -18,6 +18,7 @@ import { publishFigures, publishObservation, toIso } from './publishObservation.
 
 documentGet({
   path: '/waarnemingen',
+  operationId: 'listWaarnemingen',
   tag: 'Waarnemingen',
   summary: 'Waarnemingen per indicator × gebied × periode, met vlaggen en bron',
   description:
@@ -28,6 +29,7 @@ documentGet({
 });
 documentGet({
   path: '/waarnemingen/{id}',
+  operationId: 'getWaarneming',
   tag: 'Waarnemingen',
   summary: 'Eén waarneming',
   params: observationIdPathSchema,
@@ -35,6 +37,7 @@ documentGet({
 });
 documentGet({
   path: '/waarnemingen/{id}/historie',
+  operationId: 'getWaarnemingHistorie',
   tag: 'Waarnemingen',
   summary: 'Een waarneming met alle eerdere waarden die door correcties zijn vervangen',
   params: observationIdPathSchema,

@@ -22,6 +22,7 @@ import {
 
 documentGet({
   path: '/programmas',
+  operationId: 'listProgrammas',
   tag: 'Programma’s',
   summary: 'Alle programma’s',
   query: noQuerySchema,
@@ -29,6 +30,7 @@ documentGet({
 });
 documentGet({
   path: '/programmas/{id}',
+  operationId: 'getProgramma',
   tag: 'Programma’s',
   summary: 'Eén programma met zijn gebieden en streefwaarden',
   params: programmeIdPathSchema,
@@ -36,6 +38,7 @@ documentGet({
 });
 documentGet({
   path: '/programmas/{id}/voortgang',
+  operationId: 'getProgrammaVoortgang',
   tag: 'Programma’s',
   summary: 'Voortgang van elke streefwaarde: status, score en alle invoer van de berekening ("hoe berekend")',
   description:
