@@ -15,7 +15,7 @@ import {
 } from '../server/imports/importFile.ts';
 import { fetchKwbTypedDataSet } from '../server/imports/kwb/fetchKwbOData.ts';
 import { loadDataDirectory } from '../server/imports/loadDataDirectory.ts';
-import { refreshProgrammeAreaGeometries } from '../server/programmes/programmeDefinitionGeometry.ts';
+import { refreshProgrammeAreaGeometries } from '../server/imports/programme/programmeDefinitionGeometry.ts';
 
 const HELP = `Gegevens inlezen in buurtpeil.
 

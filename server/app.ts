@@ -3,19 +3,11 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { Config } from './config.ts';
-import type { Db } from './db/createDatabase.ts';
+import type { AppContext } from './AppContext.ts';
 import { featureRouters } from './features.ts';
 import { API_VERSION, buildOpenApiDocument } from './http/openapi.ts';
 import { notFound, problemErrorHandler } from './http/problem.ts';
-
-export interface AppContext {
-  db: Db;
-  config: Config;
-  logger: Logger;
-}
 
 const clientDist = path.resolve(import.meta.dirname, '..', 'dist', 'client');
 

@@ -1,8 +1,8 @@
-import type { AppContext } from './app.ts';
+import type { AppContext } from './AppContext.ts';
 import { upsertIndicatorCatalogue } from './imports/catalogue/indicatorCatalogue.ts';
 import { loadDataDirectory } from './imports/loadDataDirectory.ts';
-import { loadProgrammeDefinitions } from './programmes/programmeDefinition.ts';
-import { refreshProgrammeAreaGeometries } from './programmes/programmeDefinitionGeometry.ts';
+import { loadProgrammeDefinitions } from './imports/programme/programmeDefinition.ts';
+import { refreshProgrammeAreaGeometries } from './imports/programme/programmeDefinitionGeometry.ts';
 
 /**
  * Start-up: writes the indicator catalogue (geodata/indicators.json) into `indicators`, loads the

@@ -1,5 +1,8 @@
 import path from 'node:path';
 
+/** The project's own reference data (indicator catalogue, KWB column map, programme definitions). */
+export const geodataDir = path.resolve(import.meta.dirname, '..', 'geodata');
+
 /** Every setting the app reads from the environment, in one place. */
 export interface Config {
   /** A PostgreSQL connection string; when absent the embedded database (PGlite) is used. */

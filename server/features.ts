@@ -2,6 +2,7 @@ import { mountAreas } from './areas/areasRoutes.ts';
 import { mountAuth } from './auth/authRoutes.ts';
 import { mountBeheer } from './beheer/beheerRoutes.ts';
 import { mountExports } from './exports/exportsRoutes.ts';
+import { mountApiReference } from './http/apiReference.ts';
 import type { MountFeature } from './http/MountFeature.ts';
 import { mountIndicators } from './indicators/indicatorsRoutes.ts';
 import { mountMapLayers } from './maplayers/mapLayersRoutes.ts';
@@ -18,4 +19,5 @@ export const featureRouters: MountFeature[] = [
   mountProgrammes,
   mountMapLayers,
   mountExports,
+  mountApiReference,
 ];

@@ -1,4 +1,7 @@
-import { boundaryVintageForKwbYear, readKwbColumnMap } from '../imports/kwb/kwbColumnMap.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from '../../schemas/zod.ts';
+import { geodataDir } from '../config.ts';
 
 /**
  * Which boundary set (indeling) figures of a period are drawn in. CBS redrew GM1916's buurten
@@ -8,6 +11,37 @@ import { boundaryVintageForKwbYear, readKwbColumnMap } from '../imports/kwb/kwbC
  * so a period is always drawn in the indeling its figures were imported in.
  */
 
+/** Year → boundary vintage, as in geodata/kwb-columns.json `boundaryVintageByYear`. */
+export const boundaryVintageTableSchema = z.record(z.string().regex(/^\d{4}$/), z.number().int());
+export type BoundaryVintageTable = z.infer<typeof boundaryVintageTableSchema>;
+
+let cached: BoundaryVintageTable | undefined;
+
+function readBoundaryVintageTable(): BoundaryVintageTable {
+  cached ??= z
+    .object({ boundaryVintageByYear: boundaryVintageTableSchema })
+    .parse(JSON.parse(readFileSync(path.join(geodataDir, 'kwb-columns.json'), 'utf8'))).boundaryVintageByYear;
+  return cached;
+}
+
+/**
+ * The boundary vintage (indeling) a year's regions belong to: the table's entry, and years after
+ * the last entry use the newest vintage. Undefined before the first year.
+ */
+export function boundaryVintageForYear(
+  year: number,
+  table: BoundaryVintageTable = readBoundaryVintageTable(),
+): number | undefined {
+  const exact = table[String(year)];
+  if (exact !== undefined) return exact;
+  const years = Object.keys(table)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const last = years.at(-1);
+  if (last !== undefined && year > last) return table[String(last)];
+  return undefined;
+}
+
 /** The year a period ends in: "2022" → 2022, "2017-2021" → 2021. */
 export function yearOfPeriod(period: string): number {
   const parts = period.split('-');
@@ -15,10 +49,10 @@ export function yearOfPeriod(period: string): number {
 }
 
 export function vintageForYear(year: number): number {
-  const vintage = boundaryVintageForKwbYear(year);
+  const vintage = boundaryVintageForYear(year);
   if (vintage !== undefined) return vintage;
   // Before the first year in the table: the oldest indeling we have is the best guess.
-  return Math.min(...Object.values(readKwbColumnMap().boundaryVintageByYear));
+  return Math.min(...Object.values(readBoundaryVintageTable()));
 }
 
 export const vintageForPeriod = (period: string): number => vintageForYear(yearOfPeriod(period));

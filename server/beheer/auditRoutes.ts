@@ -2,7 +2,7 @@ import type { Request, Router } from 'express';
 import type { SelectQueryBuilder } from 'kysely';
 import { pageParams } from '../../schemas/common.ts';
 import { z } from '../../schemas/zod.ts';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../AppContext.ts';
 import { requireRole } from '../auth/guards.ts';
 import type { Database } from '../db/Database.ts';
 import { pageEnvelope, pageOf } from '../http/pagination.ts';

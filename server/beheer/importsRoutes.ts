@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { pageParams } from '../../schemas/common.ts';
 import { z } from '../../schemas/zod.ts';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
 import type { ImportRecord } from '../db/Database.ts';
 import { pageEnvelope, pageOf } from '../http/pagination.ts';

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { InvalidParam } from '../../schemas/problem.ts';
 import { z } from '../../schemas/zod.ts';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
 import type { Database } from '../db/Database.ts';
 import { badRequest, notFound } from '../http/problem.ts';

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { deleteSessionsOfUser } from '../auth/sessions.ts';

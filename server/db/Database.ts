@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { AreaLevel, Polarity, ProgrammeAreaRole, Role, TargetKind } from '../../schemas/enums.ts';
 
 /** The tables as the migrations in migrations/ leave them. Keep in step with new migrations. */
 export interface Database {
@@ -22,10 +23,8 @@ export interface Database {
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export type AreaLevel = 'land' | 'gemeente' | 'wijk' | 'buurt' | 'programmagebied';
-export type Polarity = 'lager_is_beter' | 'hoger_is_beter' | 'neutraal';
-export type TargetKind = 'absoluut' | 'referentieniveau' | 'richting';
-export type Role = 'beheerder' | 'redacteur';
+// The enum columns take their values from schemas/enums.ts, the one list of each.
+export type { AreaLevel, Polarity, ProgrammeAreaRole, Role, TargetKind } from '../../schemas/enums.ts';
 export type ImportKind = 'grenzen' | 'kwb' | 'gemeentecijfers' | 'programma' | 'elan';
 
 export interface ImportsTable {
@@ -135,7 +134,7 @@ export interface ProgrammesTable {
 export interface ProgrammeAreasTable {
   programme_id: string;
   area_code: string;
-  role: 'focus' | 'programmagebied';
+  role: ProgrammeAreaRole;
   label: string | null;
   sort_order: ColumnType<number, number | undefined, number>;
 }

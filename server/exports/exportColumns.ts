@@ -1,5 +1,5 @@
+import type { AreaLevel } from '../../schemas/enums.ts';
 import type { Flag } from '../../schemas/observations.ts';
-import type { AreaLevel } from '../db/Database.ts';
 import { type CsvDialect, formatNumber, neutraliseFormula } from './csvDialect.ts';
 
 /** One tidy row: one area × indicator × period, with its target and status when it has one. */

@@ -5,7 +5,6 @@ import {
   geojsonExportSchema,
 } from '../../schemas/exports.ts';
 import { vintageForPeriod } from '../areas/vintageForPeriod.ts';
-import { mountApiReference } from '../http/apiReference.ts';
 import { documentGet } from '../http/documentGet.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
 import { notFound } from '../http/problem.ts';
@@ -53,12 +52,7 @@ documentGet({
   },
 });
 
-export const mountExports: MountFeature = (api, context) => {
-  const { db, config, logger } = context;
-  // The reference page lives in server/http; it is mounted here because server/features.ts (the
-  // list of feature routers) belongs to the scaffold. Researchers find it next to the exports.
-  mountApiReference(api, context);
-
+export const mountExports: MountFeature = (api, { db, config, logger }) => {
   api.get('/exports/waarnemingen.csv', async (req, res) => {
     const query = parseQuery(req, csvExportQuerySchema);
     const dialect = CSV_DIALECTS[query.dialect ?? 'excel'];

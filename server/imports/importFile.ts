@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
+import { gemeenteCodeOf, parentCodeOf } from '../areas/areaCodes.ts';
 import type { Db } from '../db/createDatabase.ts';
 import type { AreaLevel } from '../db/Database.ts';
 import { parseBoundaries } from './boundaries/parseBoundaries.ts';
 import { ELAN_BOUNDARY_VINTAGE, parseElanWijkprofielen } from './elan/parseElanWijkprofielen.ts';
 import { parseGemeenteCsv } from './gemeente/parseGemeenteCsv.ts';
-import { gemeenteCodeOf, parentCodeOf } from './kwb/kwbColumnMap.ts';
 import { parseKwb } from './kwb/parseKwb.ts';
-import type { ParsedObservation } from './observationRow.ts';
+import type { ParsedObservation, RowError } from './observationRow.ts';
 import { rowError } from './observationRow.ts';
 import { checkFileSize, decodeUtf8 } from './text/decodeText.ts';
 import { isFallbackName, resolveAreaNames, writeAreas } from './writeAreas.ts';
@@ -33,12 +33,6 @@ export interface ImportFileInput {
   /** Boundary vintage for `grenzen` and `elan`, KWB year for `kwb` when the file name does not say it. */
   vintage?: number;
   year?: number;
-}
-
-export interface RowError {
-  line: number; // 1-based line in the file (header = 1); 0 for a problem with the file as a whole
-  column?: string;
-  message: string; // Dutch, specific: what is wrong and, where it helps, what was expected
 }
 
 export interface ImportReport {
@@ -86,12 +80,6 @@ const KIND_LABEL: Record<ImportFileKind, string> = {
   kwb: 'KWB-bestanden',
   grenzen: 'grensbestanden',
 };
-
-/** "Regel 7, kolom waarde: 'twaalf' is geen getal." — the one way errors are shown to people. */
-export function formatRowError(error: RowError): string {
-  if (error.line === 0) return error.column ? `Kolom ${error.column}: ${error.message}` : error.message;
-  return `Regel ${error.line}${error.column ? `, kolom ${error.column}` : ''}: ${error.message}`;
-}
 
 const MAX_REPORTED = 500;
 
@@ -526,4 +514,6 @@ async function commit(
   return finish(report);
 }
 
+// The row types live with the parsers; re-exported for the callers of the import pipeline.
+export { formatRowError, type RowError } from './observationRow.ts';
 export { rollbackImport } from './rollbackImport.ts';

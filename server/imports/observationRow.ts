@@ -1,4 +1,15 @@
-import type { RowError } from './importFile.ts';
+/** One problem in an imported file, tied to its line (and column when known). */
+export interface RowError {
+  line: number; // 1-based line in the file (header = 1); 0 for a problem with the file as a whole
+  column?: string;
+  message: string; // Dutch, specific: what is wrong and, where it helps, what was expected
+}
+
+/** "Regel 7, kolom waarde: 'twaalf' is geen getal." — the one way errors are shown to people. */
+export function formatRowError(error: RowError): string {
+  if (error.line === 0) return error.column ? `Kolom ${error.column}: ${error.message}` : error.message;
+  return `Regel ${error.line}${error.column ? `, kolom ${error.column}` : ''}: ${error.message}`;
+}
 
 /** One parsed value, ready to be matched against the database. Pure data, produced by the parsers. */
 export interface ParsedObservation {

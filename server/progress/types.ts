@@ -1,24 +1,13 @@
 // The shapes the progress engine and service return. The API builds its zod response schemas from
 // these and the client's "hoe berekend" card reads them; change them only together with both.
-import type { AreaLevel, Polarity, TargetKind } from '../db/Database.ts';
+import type { AreaLevel, MapStatus, Polarity, ProgressStatus, TargetKind } from '../../schemas/enums.ts';
 import type { DisclosedObservation, SuppressionReason } from '../disclosure/applyDisclosure.ts';
 
-export type { DisclosedObservation, SuppressionReason };
+/** Status of one target × area × year (schemas/enums.ts). Labels live in progressThresholds.ts. */
+export type { DisclosedObservation, MapStatus, ProgressStatus, SuppressionReason };
 
-/** Status of one target × area × year. Labels live in progressThresholds.ts. */
-export type ProgressStatus =
-  | 'behaald'
-  | 'op_schema'
-  | 'versnelling_nodig'
-  | 'beperkte_vooruitgang'
-  | 'verslechtering'
-  | 'onzeker'
-  | 'onvoldoende_gegevens';
-
-/** On map layers: an area without a target for that indicator and horizon. */
-export type MapStatus = ProgressStatus | 'geen_streefwaarde';
-
-export type ProgressMethod = 'absoluut' | 'richting' | 'referentieniveau';
+/** The method is the target's kind. */
+export type ProgressMethod = TargetKind;
 
 /** The range a rounded value may lie in; `reason` in Dutch for the card. */
 export interface ValueInterval {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { levelOfCode } from '../../server/areas/areaCodes.ts';
 import { formatRowError } from '../../server/imports/importFile.ts';
 import {
   boundaryVintageForKwbYear,
   kwbYearFromName,
-  levelOfCode,
   stripColumnSuffix,
 } from '../../server/imports/kwb/kwbColumnMap.ts';
 import { parseKwb } from '../../server/imports/kwb/parseKwb.ts';

@@ -1,7 +1,7 @@
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { gemeenteCodeOf, levelOfCode, parentCodeOf } from '../../areas/areaCodes.ts';
 import type { AreaLevel } from '../../db/Database.ts';
-import type { RowError } from '../importFile.ts';
-import { gemeenteCodeOf, levelOfCode, parentCodeOf } from '../kwb/kwbColumnMap.ts';
+import type { RowError } from '../observationRow.ts';
 import { rowError } from '../observationRow.ts';
 import {
   boundingBox,

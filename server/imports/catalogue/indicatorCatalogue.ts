@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from '../../../schemas/zod.ts';
+import { geodataDir } from '../../config.ts';
 import type { Db } from '../../db/createDatabase.ts';
 import type { NewIndicator } from '../../db/Database.ts';
-
-export const geodataDir = path.resolve(import.meta.dirname, '..', '..', '..', 'geodata');
 
 const catalogueIndicatorSchema = z
   .object({

@@ -1,5 +1,4 @@
-import type { RowError } from '../importFile.ts';
-import type { ParsedObservation } from '../observationRow.ts';
+import type { ParsedObservation, RowError } from '../observationRow.ts';
 import { rowError } from '../observationRow.ts';
 import { readCsv } from '../text/readCsv.ts';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from '../../../schemas/zod.ts';
-import type { AreaLevel } from '../../db/Database.ts';
-import { geodataDir } from '../catalogue/indicatorCatalogue.ts';
+import { boundaryVintageForYear, boundaryVintageTableSchema } from '../../areas/vintageForPeriod.ts';
+import { geodataDir } from '../../config.ts';
 
 const levelRounding = z.object({
   gemeente: z.number().positive().optional(),
@@ -13,7 +13,7 @@ const levelRounding = z.object({
 const kwbColumnMapSchema = z.object({
   toelichting: z.string(),
   tables: z.record(z.string().regex(/^\d{4}$/), z.string().regex(/^\d{5}NED$/)),
-  boundaryVintageByYear: z.record(z.string().regex(/^\d{4}$/), z.number().int()),
+  boundaryVintageByYear: boundaryVintageTableSchema,
   regionCodeColumns: z.array(z.string()).min(1),
   columns: z.record(
     z.string(),
@@ -43,22 +43,12 @@ export function stripColumnSuffix(key: string): string {
   return key.trim().replace(/_\d+$/, '');
 }
 
-/**
- * The boundary vintage (indeling) a KWB year's regions belong to. The one place this is decided:
- * geodata/kwb-columns.json `boundaryVintageByYear`; years after the last entry use the newest vintage.
- */
+/** The boundary vintage (indeling) of a KWB year; the rule lives in areas/vintageForPeriod.ts. */
 export function boundaryVintageForKwbYear(
   year: number,
   map: KwbColumnMap = readKwbColumnMap(),
 ): number | undefined {
-  const exact = map.boundaryVintageByYear[String(year)];
-  if (exact !== undefined) return exact;
-  const years = Object.keys(map.boundaryVintageByYear)
-    .map(Number)
-    .sort((a, b) => a - b);
-  const last = years.at(-1);
-  if (last !== undefined && year > last) return map.boundaryVintageByYear[String(last)];
-  return undefined;
+  return boundaryVintageForYear(year, map.boundaryVintageByYear);
 }
 
 /** The KWB year a table id or file name points at, e.g. `85984NED` or `kwb2017_…` → 2024 / 2017. */
@@ -70,26 +60,4 @@ export function kwbYearFromName(name: string, map: KwbColumnMap = readKwbColumnM
 
 export function tableIdForYear(year: number, map: KwbColumnMap = readKwbColumnMap()): string | undefined {
   return map.tables[String(year)];
-}
-
-export function levelOfCode(code: string): AreaLevel | undefined {
-  if (/^NL\d{2}$/.test(code)) return 'land';
-  if (/^GM\d{4}$/.test(code)) return 'gemeente';
-  // Wijk and buurt parts are alphanumeric since CBS 2022 (Amsterdam: BU0363TA06).
-  if (/^WK\d{4}[0-9A-Z]{2}$/.test(code)) return 'wijk';
-  if (/^BU\d{4}[0-9A-Z]{4}$/.test(code)) return 'buurt';
-  return undefined;
-}
-
-/** Parent code by the CBS code convention: BU19160200 → WK191602 → GM1916 → NL00. */
-export function parentCodeOf(code: string): string | null {
-  if (code.startsWith('BU')) return `WK${code.slice(2, 8)}`;
-  if (code.startsWith('WK')) return `GM${code.slice(2, 6)}`;
-  if (code.startsWith('GM')) return 'NL00';
-  return null;
-}
-
-export function gemeenteCodeOf(code: string): string | null {
-  if (code.startsWith('BU') || code.startsWith('WK') || code.startsWith('GM')) return `GM${code.slice(2, 6)}`;
-  return null;
 }

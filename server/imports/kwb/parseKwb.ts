@@ -1,6 +1,6 @@
+import { levelOfCode } from '../../areas/areaCodes.ts';
 import type { AreaLevel } from '../../db/Database.ts';
-import type { RowError } from '../importFile.ts';
-import type { ParsedObservation } from '../observationRow.ts';
+import type { ParsedObservation, RowError } from '../observationRow.ts';
 import { rowError } from '../observationRow.ts';
 import { detectDelimiter, firstLine } from '../text/decodeText.ts';
 import { readCsv } from '../text/readCsv.ts';
@@ -8,7 +8,6 @@ import {
   boundaryVintageForKwbYear,
   type KwbColumnMap,
   kwbYearFromName,
-  levelOfCode,
   readKwbColumnMap,
   stripColumnSuffix,
   tableIdForYear,

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Db } from '../db/createDatabase.ts';
-import { boundingBox } from '../imports/boundaries/reproject.ts';
-import { simplifyLayers } from '../imports/boundaries/simplifyLayers.ts';
+import type { Db } from '../../db/createDatabase.ts';
+import { boundingBox } from '../boundaries/reproject.ts';
+import { simplifyLayers } from '../boundaries/simplifyLayers.ts';
 
 /**
  * Gives programme areas (sets of buurten) an outline once all their members have one: the

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from '../../schemas/zod.ts';
-import type { Db } from '../db/createDatabase.ts';
-import { geodataDir } from '../imports/catalogue/indicatorCatalogue.ts';
-import { writeObservations } from '../imports/writeObservations.ts';
+import { z } from '../../../schemas/zod.ts';
+import { geodataDir } from '../../config.ts';
+import type { Db } from '../../db/createDatabase.ts';
+import { writeObservations } from '../writeObservations.ts';
 
 export const programmesDir = path.join(geodataDir, 'programmes');
 
