@@ -1,6 +1,5 @@
 import {
   areaCodeParam,
-  areaLevelSchema,
   bboxSchema,
   gemeenteCodeParam,
   pageLinksSchema,
@@ -8,6 +7,7 @@ import {
   pagingSchema,
   yearParam,
 } from './common.ts';
+import { areaLevelSchema } from './enums.ts';
 import { z } from './zod.ts';
 
 export const areaListQuerySchema = z.object({

@@ -1,14 +1,9 @@
+import { programmeIdPattern } from './vocabulary.ts';
 import { z } from './zod.ts';
 
 // Building blocks shared by the resource schemas. Query values arrive as strings, so the
 // parameters parse strings strictly (a regex first) and only then turn them into numbers:
 // `indeling=2022abc` is an error naming `indeling`, never silently 2022.
-
-export const areaLevels = ['land', 'gemeente', 'wijk', 'buurt', 'programmagebied'] as const;
-export const areaLevelSchema = z
-  .enum(areaLevels, { error: `Verwacht een van: ${areaLevels.join(', ')}` })
-  .openapi('Niveau', { description: 'Het niveau van een gebied' });
-export type AreaLevelName = z.infer<typeof areaLevelSchema>;
 
 const oneString = (message: string) => z.string({ error: message });
 
@@ -48,7 +43,7 @@ export const periodParam = oneString('Verwacht één periode')
   .openapi({ example: '2022' });
 
 export const programmeIdParam = oneString('Verwacht één programma-id')
-  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'Verwacht een programma-id als sterk-voor-noord')
+  .regex(programmeIdPattern, 'Verwacht een programma-id als sterk-voor-noord')
   .openapi({ example: 'sterk-voor-noord' });
 
 export const horizonParam = oneString('Verwacht één horizon')

@@ -1,6 +1,5 @@
 import {
   areaCodePattern,
-  areaLevelSchema,
   gemeenteCodeParam,
   horizonParam,
   indicatorIdParam,
@@ -11,6 +10,7 @@ import {
   programmeIdParam,
   yearParam,
 } from './common.ts';
+import { areaLevelSchema } from './enums.ts';
 import { z } from './zod.ts';
 
 export const csvExportQuerySchema = z.object({

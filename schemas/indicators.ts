@@ -1,9 +1,6 @@
-import { areaLevelSchema, indicatorIdParam } from './common.ts';
+import { indicatorIdParam } from './common.ts';
+import { areaLevelSchema, polaritySchema } from './enums.ts';
 import { z } from './zod.ts';
-
-export const polaritySchema = z
-  .enum(['lager_is_beter', 'hoger_is_beter', 'neutraal'])
-  .openapi('Polariteit', { description: 'Welke richting beter is' });
 
 export const indicatorListQuerySchema = z.object({
   thema: z

@@ -1,5 +1,4 @@
 import {
-  areaLevelSchema,
   gemeenteCodeParam,
   horizonParam,
   indicatorIdParam,
@@ -7,6 +6,7 @@ import {
   programmeIdParam,
   yearParam,
 } from './common.ts';
+import { areaLevelSchema, mapStatusSchema } from './enums.ts';
 import { z } from './zod.ts';
 
 export const mapLayerPathSchema = z.object({ indicator: indicatorIdParam });
@@ -24,19 +24,6 @@ export const mapLayerQuerySchema = z.object({
     .describe('Standaard de indeling die bij de periode hoort (2017 → 2017, 2020 en later → 2022)'),
 });
 export type MapLayerQuery = z.infer<typeof mapLayerQuerySchema>;
-
-export const mapStatusSchema = z
-  .enum([
-    'behaald',
-    'op_schema',
-    'versnelling_nodig',
-    'beperkte_vooruitgang',
-    'verslechtering',
-    'onzeker',
-    'onvoldoende_gegevens',
-    'geen_streefwaarde',
-  ])
-  .openapi('KaartStatus');
 
 export const mapValueSchema = z
   .object({

@@ -1,6 +1,5 @@
 import {
   areaCodePattern,
-  areaLevelSchema,
   gemeenteCodeParam,
   indicatorIdPattern,
   listParam,
@@ -10,6 +9,7 @@ import {
   periodPattern,
   yearParam,
 } from './common.ts';
+import { areaLevelSchema } from './enums.ts';
 import { z } from './zod.ts';
 
 export const observationListQuerySchema = z.object({

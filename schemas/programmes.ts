@@ -1,4 +1,5 @@
 import { programmeIdParam, yearParam } from './common.ts';
+import { programmeAreaRoleSchema, targetKindSchema } from './enums.ts';
 import { z } from './zod.ts';
 
 export const programmeIdPathSchema = z.object({ id: programmeIdParam });
@@ -35,7 +36,7 @@ export const programmeAreaSchema = z.object({
   code: z.string(),
   naam: z.string().nullable(),
   niveau: z.string().nullable(),
-  rol: z.enum(['focus', 'programmagebied']),
+  rol: programmeAreaRoleSchema,
   label: z.string().nullable().describe('De naam die het plan gebruikt, bijvoorbeeld "Heuvel Noord"'),
 });
 
@@ -48,7 +49,7 @@ export const targetSchema = z
     gebiedsnaam: z.string().nullable(),
     horizon: z.number().int(),
     streefjaar: z.number().int(),
-    soort: z.enum(['absoluut', 'referentieniveau', 'richting']),
+    soort: targetKindSchema,
     streefwaarde: z
       .number()
       .nullable()

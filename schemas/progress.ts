@@ -1,5 +1,4 @@
-import { areaLevelSchema } from './common.ts';
-import { polaritySchema } from './indicators.ts';
+import { areaLevelSchema, polaritySchema, progressStatusSchema, targetKindSchema } from './enums.ts';
 import { z } from './zod.ts';
 
 // The progress engine's results (server/progress/types.ts) as zod, for the OpenAPI document and the
@@ -7,20 +6,7 @@ import { z } from './zod.ts';
 // card can show every input exactly as the engine used it; server/programmes checks at compile time
 // that these schemas and the engine's types agree.
 
-export const progressStatusSchema = z
-  .enum([
-    'behaald',
-    'op_schema',
-    'versnelling_nodig',
-    'beperkte_vooruitgang',
-    'verslechtering',
-    'onzeker',
-    'onvoldoende_gegevens',
-  ])
-  .openapi('VoortgangStatus');
-
-const methodSchema = z.enum(['absoluut', 'richting', 'referentieniveau']);
-const targetKindSchema = methodSchema;
+const methodSchema = targetKindSchema;
 const n = z.number().nullable();
 
 export const valueIntervalSchema = z.object({ low: z.number(), high: z.number(), reason: z.string() });

@@ -1,3 +1,4 @@
+import { roleSchema } from '../../schemas/enums.ts';
 import { z } from '../../schemas/zod.ts';
 
 export const loginSchema = z
@@ -10,8 +11,6 @@ export const loginSchema = z
     wachtwoord: z.string({ error: 'Vul uw wachtwoord in' }).min(1, 'Vul uw wachtwoord in').max(1000),
   })
   .openapi('Inloggen');
-
-export const roleSchema = z.enum(['beheerder', 'redacteur'], { error: 'Kies de rol beheerder of redacteur' });
 
 export const sessionUserSchema = z
   .object({

@@ -1,7 +1,7 @@
+import { roleSchema } from '../../schemas/enums.ts';
 import { z } from '../../schemas/zod.ts';
 import type { Db } from '../db/createDatabase.ts';
 import type { Role, User } from '../db/Database.ts';
-import { roleSchema } from './authSchemas.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 
 export const usernameSchema = z

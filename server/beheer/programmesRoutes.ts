@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { InvalidParam } from '../../schemas/problem.ts';
+import { programmeIdPattern } from '../../schemas/vocabulary.ts';
 import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
@@ -12,7 +13,7 @@ import { programmePatchSchema } from './targetSchemas.ts';
 import { targetView } from './targetsRoutes.ts';
 
 const programmeParams = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'Verwacht een programma-id als sterk-voor-noord'),
+  id: z.string().regex(programmeIdPattern, 'Verwacht een programma-id als sterk-voor-noord'),
 });
 
 /** A programme with its areas, as the beheer screens show and the audit log records it. */

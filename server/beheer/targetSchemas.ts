@@ -1,3 +1,5 @@
+import { programmeAreaRoleSchema, targetKindSchema } from '../../schemas/enums.ts';
+import { programmeIdPattern } from '../../schemas/vocabulary.ts';
 import { z } from '../../schemas/zod.ts';
 
 const code = (what: string) =>
@@ -17,18 +19,14 @@ const finiteNumber = (what: string) => z.number({ error: `Verwacht een getal (${
 
 /** Every field of a target, as the beheer API takes it; the rules per kind are in `targetRules`. */
 export const targetFields = {
-  programmaId: z
-    .string({ error: 'Kies een programma' })
-    .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'Onbekend programma-id'),
+  programmaId: z.string({ error: 'Kies een programma' }).regex(programmeIdPattern, 'Onbekend programma-id'),
   indicatorId: z
     .string({ error: 'Kies een indicator' })
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/, 'Ongeldig indicator-id'),
   gebiedscode: code('een gebiedscode'),
   horizon: z.union([z.literal(10), z.literal(20)], { error: 'De horizon is 10 of 20 jaar' }),
   streefjaar: year('streefjaar'),
-  soort: z.enum(['absoluut', 'referentieniveau', 'richting'], {
-    error: 'Kies de soort absoluut, referentieniveau of richting',
-  }),
+  soort: targetKindSchema,
   streefwaarde: finiteNumber('streefwaarde').nullable().optional(),
   referentiegebied: code('een referentiegebied').nullable().optional(),
   richting: z
@@ -96,7 +94,7 @@ export const programmePatchSchema = z
         z
           .object({
             gebiedscode: code('een gebiedscode'),
-            rol: z.enum(['focus', 'programmagebied'], { error: 'Kies de rol focus of programmagebied' }),
+            rol: programmeAreaRoleSchema,
             label: z.string().trim().max(100).nullable().optional(),
           })
           .strict(),

@@ -1,6 +1,7 @@
 import type { Request, Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { InvalidParam } from '../../schemas/problem.ts';
+import { programmeIdPattern } from '../../schemas/vocabulary.ts';
 import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
@@ -138,7 +139,7 @@ function validTarget(candidate: unknown): TargetInput {
 const listQuerySchema = z.object({
   programma: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'Verwacht een programma-id als sterk-voor-noord')
+    .regex(programmeIdPattern, 'Verwacht een programma-id als sterk-voor-noord')
     .optional(),
 });
 

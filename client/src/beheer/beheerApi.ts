@@ -38,7 +38,9 @@ export class BeheerError extends Error {
   }
 }
 
-export type Role = 'beheerder' | 'redacteur';
+export type { Role } from '../../../schemas/enums.ts';
+
+import type { Role } from '../../../schemas/enums.ts';
 
 export interface SessionInfo {
   gebruiker: { id: number; gebruikersnaam: string; naam: string; rol: Role };

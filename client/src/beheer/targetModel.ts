@@ -1,4 +1,6 @@
-export type TargetKind = 'absoluut' | 'referentieniveau' | 'richting';
+import type { ProgrammeAreaRole, TargetKind } from '../../../schemas/enums.ts';
+
+export type { TargetKind };
 
 export interface Target {
   id: number;
@@ -20,7 +22,7 @@ export interface Target {
 
 export interface ProgrammeArea {
   gebiedscode: string;
-  rol: 'focus' | 'programmagebied';
+  rol: ProgrammeAreaRole;
   label: string | null;
   naam: string | null;
 }

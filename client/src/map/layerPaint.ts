@@ -1,5 +1,6 @@
 import { statusColour, type ValueScale } from '../shared/colourScale.ts';
 import type { LayerValue } from '../shared/model.ts';
+import { STATUS_ORDER } from '../shared/status.ts';
 import type { AreaPaint } from './ChoroplethMap.tsx';
 
 export type ColourMode = 'waarde' | 'voortgang';
@@ -38,17 +39,7 @@ export type SortKey = 'naam' | 'waarde' | 'status';
 
 /** Table rows sorted the way the user asked; missing values always last. */
 export function sortValues(values: LayerValue[], key: SortKey, ascending: boolean): LayerValue[] {
-  const statusRank = (s: string) =>
-    [
-      'behaald',
-      'op_schema',
-      'versnelling_nodig',
-      'beperkte_vooruitgang',
-      'verslechtering',
-      'onzeker',
-      'onvoldoende_gegevens',
-      'geen_streefwaarde',
-    ].indexOf(s);
+  const statusRank = (s: string) => (STATUS_ORDER as readonly string[]).indexOf(s);
   const sign = ascending ? 1 : -1;
   return [...values].sort((a, b) => {
     if (key === 'naam') return sign * a.naam.localeCompare(b.naam, 'nl');

@@ -1,17 +1,12 @@
+import type { MapStatus } from '../../../schemas/enums.ts';
+import { mapStatuses } from '../../../schemas/vocabulary.ts';
+
 /**
  * The progress statuses the API returns, with their Dutch words, a colour from the Okabe–Ito
  * palette (safe for the common colour-vision deficiencies) and a shape, so colour is never the
  * only cue: the shape and the words say the same.
  */
-export type Status =
-  | 'behaald'
-  | 'op_schema'
-  | 'versnelling_nodig'
-  | 'beperkte_vooruitgang'
-  | 'verslechtering'
-  | 'onzeker'
-  | 'onvoldoende_gegevens'
-  | 'geen_streefwaarde';
+export type Status = MapStatus;
 
 export interface StatusStyle {
   label: string;
@@ -23,16 +18,8 @@ export interface StatusStyle {
   description: string;
 }
 
-export const STATUS_ORDER: Status[] = [
-  'behaald',
-  'op_schema',
-  'versnelling_nodig',
-  'beperkte_vooruitgang',
-  'verslechtering',
-  'onzeker',
-  'onvoldoende_gegevens',
-  'geen_streefwaarde',
-];
+/** Best first, as the server ranks them (schemas/vocabulary.ts). */
+export const STATUS_ORDER: readonly Status[] = mapStatuses;
 
 export const STATUS_STYLES: Record<Status, StatusStyle> = {
   behaald: { label: 'Behaald', colour: '#009E73', icon: '✔', description: 'de streefwaarde is bereikt' },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { polaritySchema } from '../../../schemas/enums.ts';
 import { z } from '../../../schemas/zod.ts';
 import { geodataDir } from '../../config.ts';
 import type { Db } from '../../db/createDatabase.ts';
@@ -11,7 +12,7 @@ const catalogueIndicatorSchema = z
     name: z.string().min(1),
     shortName: z.string().min(1).optional(),
     unit: z.string().min(1),
-    polarity: z.enum(['lager_is_beter', 'hoger_is_beter', 'neutraal']),
+    polarity: polaritySchema,
     decimals: z.number().int().min(0).max(4),
     theme: z.string().optional(),
     definition: z.string().min(1),

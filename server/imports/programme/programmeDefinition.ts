@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { targetKindSchema } from '../../../schemas/enums.ts';
+import { programmeIdPattern } from '../../../schemas/vocabulary.ts';
 import { z } from '../../../schemas/zod.ts';
 import { geodataDir } from '../../config.ts';
 import type { Db } from '../../db/createDatabase.ts';
@@ -15,7 +17,7 @@ const targetSchema = z
     indicatorId: z.string(),
     areaCode,
     horizon: z.union([z.literal(10), z.literal(20)]),
-    kind: z.enum(['absoluut', 'referentieniveau', 'richting']),
+    kind: targetKindSchema,
     targetValue: z.number().optional(),
     referenceAreaCode: areaCode.optional(),
     direction: z.enum(['toename', 'afname']).optional(),
@@ -46,7 +48,7 @@ const targetSchema = z
 export const programmeDefinitionSchema = z
   .object({
     toelichting: z.string(),
-    id: z.string().regex(/^[a-z0-9-]+$/),
+    id: z.string().regex(programmeIdPattern),
     name: z.string().min(1),
     description: z.string(),
     gemeenteCode: areaCode,
