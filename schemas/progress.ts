@@ -1,38 +1,38 @@
 import { areaLevelSchema, polaritySchema, progressStatusSchema, targetKindSchema } from './enums.ts';
 import { z } from './zod.ts';
 
-// The progress engine's results (server/progress/types.ts) as zod, for the OpenAPI document and the
-// client's "hoe berekend" card. The field names are the engine's own (English, camelCase) so the
-// card can show every input exactly as the engine used it; server/programmes checks at compile time
-// that these schemas and the engine's types agree.
+// The progress engine's results (server/progress/types.ts) as the API sends them, for the OpenAPI
+// document and the client's "hoe berekend" card. The engine works in English; the routes translate
+// every key with schemas/progressKeys.ts, and server/programmes/progressSchemaCheck.ts checks at
+// compile time that these schemas describe exactly the translated engine types.
 
 const methodSchema = targetKindSchema;
 const n = z.number().nullable();
 
-export const valueIntervalSchema = z.object({ low: z.number(), high: z.number(), reason: z.string() });
+export const valueIntervalSchema = z.object({ laag: z.number(), hoog: z.number(), reden: z.string() });
 
 export const progressInputsSchema = z
   .object({
-    method: methodSchema,
+    methode: methodSchema,
     d: z.union([z.literal(1), z.literal(-1)]).nullable(),
-    sign: z.union([z.literal(1), z.literal(-1)]).nullable(),
-    baselineYear: n,
-    baselineValue: n,
-    baselineValueUsed: n,
-    currentYear: n,
-    currentValue: n,
-    targetYear: z.number(),
-    targetValue: n,
-    targetValueUsed: n,
-    cagrObserved: n,
-    cagrRequired: n,
-    referenceAreaBaselineValue: n,
-    referenceAreaCurrentValue: n,
-    gapBaseline: n,
-    gapCurrent: n,
-    closure: n,
-    elapsedShare: n,
-    progressValue: n,
+    teken: z.union([z.literal(1), z.literal(-1)]).nullable(),
+    basisjaar: n,
+    basiswaarde: n,
+    basiswaardeGebruikt: n,
+    huidigJaar: n,
+    huidigeWaarde: n,
+    streefjaar: z.number(),
+    streefwaarde: n,
+    streefwaardeGebruikt: n,
+    cagrGemeten: n,
+    cagrNodig: n,
+    referentieBasiswaarde: n,
+    referentieHuidigeWaarde: n,
+    afstandBasis: n,
+    afstandNu: n,
+    afstandGedicht: n,
+    verstrekenTijd: n,
+    voortgangsmaat: n,
   })
   .openapi('VoortgangInvoer');
 
@@ -41,142 +41,142 @@ export const progressReadingSchema = z
     status: progressStatusSchema,
     statusLabel: z.string(),
     score: n,
-    inputs: progressInputsSchema,
+    invoer: progressInputsSchema,
   })
   .openapi('VoortgangLezing');
 
 const thresholdSetSchema = z.object({
-  measure: z.string(),
-  high: z.number(),
-  med: z.number(),
-  low: z.number(),
+  maat: z.string(),
+  hoog: z.number(),
+  midden: z.number(),
+  laag: z.number(),
 });
 
 export interface ProgressJudgementShape extends z.infer<typeof progressReadingSchema> {
-  method: z.infer<typeof methodSchema>;
+  methode: z.infer<typeof methodSchema>;
   horizon: number;
-  year: number | null;
-  shareOfWay: number | null;
-  expectedValue: number | null;
-  thresholds: z.infer<typeof thresholdSetSchema>;
-  explanation: string[];
-  uncertainty: {
-    favourable: z.infer<typeof progressReadingSchema>;
-    unfavourable: z.infer<typeof progressReadingSchema>;
-    intervals: Record<string, z.infer<typeof valueIntervalSchema>>;
+  jaar: number | null;
+  aandeelVanDeWeg: number | null;
+  verwachteWaarde: number | null;
+  drempels: z.infer<typeof thresholdSetSchema>;
+  uitleg: string[];
+  onzekerheid: {
+    gunstig: z.infer<typeof progressReadingSchema>;
+    ongunstig: z.infer<typeof progressReadingSchema>;
+    intervallen: Record<string, z.infer<typeof valueIntervalSchema>>;
   } | null;
-  planReading: ProgressJudgementShape | null;
+  planLezing: ProgressJudgementShape | null;
 }
 
 export const progressJudgementSchema: z.ZodType<ProgressJudgementShape> = progressReadingSchema
   .extend({
-    method: methodSchema,
+    methode: methodSchema,
     horizon: z.number(),
-    year: n,
-    shareOfWay: n,
-    expectedValue: n,
-    thresholds: thresholdSetSchema,
-    explanation: z.array(z.string()),
-    uncertainty: z
+    jaar: n,
+    aandeelVanDeWeg: n,
+    verwachteWaarde: n,
+    drempels: thresholdSetSchema,
+    uitleg: z.array(z.string()),
+    onzekerheid: z
       .object({
-        favourable: progressReadingSchema,
-        unfavourable: progressReadingSchema,
-        intervals: z.record(z.string(), valueIntervalSchema),
+        gunstig: progressReadingSchema,
+        ongunstig: progressReadingSchema,
+        intervallen: z.record(z.string(), valueIntervalSchema),
       })
       .nullable(),
-    get planReading() {
+    get planLezing() {
       return progressJudgementSchema.nullable();
     },
   })
   .openapi('VoortgangOordeel');
 
 const suppressionSchema = z.object({
-  reason: z.enum(['te_klein', 'cbs_geheim']),
+  reden: z.enum(['te_klein', 'cbs_geheim']),
   label: z.literal('geheim / te klein'),
-  text: z.string(),
+  tekst: z.string(),
 });
 
 export const disclosedObservationSchema = z
   .object({
-    areaCode: z.string(),
-    vintage: z.number(),
-    period: z.string(),
-    year: z.number(),
-    value: n,
-    numerator: n,
-    denominator: n,
-    provisional: z.boolean(),
-    confidential: z.boolean(),
-    valueRounding: n,
-    countRounding: n,
-    source: z.string(),
-    suppressed: suppressionSchema.nullable(),
+    gebiedscode: z.string(),
+    indeling: z.number(),
+    periode: z.string(),
+    jaar: z.number(),
+    waarde: n,
+    teller: n,
+    noemer: n,
+    voorlopig: z.boolean(),
+    vertrouwelijk: z.boolean(),
+    afrondingWaarde: n,
+    afrondingAantallen: n,
+    bron: z.string(),
+    geheim: suppressionSchema.nullable(),
   })
   .openapi('VoortgangWaarneming');
 
 const progressAreaSchema = z.object({
   code: z.string(),
-  vintage: z.number(),
-  name: z.string(),
-  level: areaLevelSchema,
+  indeling: z.number(),
+  naam: z.string(),
+  niveau: areaLevelSchema,
   label: z.string().nullable(),
 });
 
 const progressIndicatorSchema = z.object({
   id: z.string(),
-  name: z.string(),
-  unit: z.string(),
-  polarity: polaritySchema,
-  decimals: z.number(),
-  source: z.string(),
-  numeratorLabel: z.string().nullable(),
-  denominatorLabel: z.string().nullable(),
-  minDenominator: n,
-  minCount: n,
+  naam: z.string(),
+  eenheid: z.string(),
+  polariteit: polaritySchema,
+  decimalen: z.number(),
+  bron: z.string(),
+  tellerLabel: z.string().nullable(),
+  noemerLabel: z.string().nullable(),
+  minNoemer: n,
+  minAantal: n,
 });
 
 const targetSummarySchema = z.object({
   id: z.number(),
-  programmeId: z.string(),
+  programmaId: z.string(),
   horizon: z.number(),
-  targetYear: z.number(),
-  kind: targetKindSchema,
-  targetValue: n,
-  referenceAreaCode: z.string().nullable(),
-  direction: z.enum(['toename', 'afname']).nullable(),
-  planText: z.string().nullable(),
-  note: z.string().nullable(),
+  streefjaar: z.number(),
+  soort: targetKindSchema,
+  streefwaarde: n,
+  referentiegebied: z.string().nullable(),
+  richting: z.enum(['toename', 'afname']).nullable(),
+  planTekst: z.string().nullable(),
+  toelichting: z.string().nullable(),
 });
 
 const aggregateYearSchema = z.object({
-  year: z.number(),
-  value: n,
-  numerator: n,
-  denominator: n,
+  jaar: z.number(),
+  waarde: n,
+  teller: n,
+  noemer: n,
   interval: valueIntervalSchema.nullable(),
-  memberCodes: z.array(z.string()),
-  missingMembers: z.array(z.string()),
-  reason: z.string().nullable(),
+  leden: z.array(z.string()),
+  ontbrekendeLeden: z.array(z.string()),
+  reden: z.string().nullable(),
 });
 
 export const targetProgressSchema = z
   .object({
     indicator: progressIndicatorSchema,
-    area: progressAreaSchema,
-    baseline: z
-      .object({ year: z.number(), value: z.number(), numerator: n, source: z.enum(['plan', 'waarnemingen']) })
+    gebied: progressAreaSchema,
+    basis: z
+      .object({ jaar: z.number(), waarde: z.number(), teller: n, bron: z.enum(['plan', 'waarnemingen']) })
       .nullable(),
-    series: z.array(disclosedObservationSchema),
-    latest: disclosedObservationSchema.nullable(),
-    reference: z.object({ area: progressAreaSchema, series: z.array(disclosedObservationSchema) }).nullable(),
-    aggregation: z
-      .object({ memberCodes: z.array(z.string()), years: z.array(aggregateYearSchema) })
+    reeks: z.array(disclosedObservationSchema),
+    laatste: disclosedObservationSchema.nullable(),
+    referentie: z
+      .object({ gebied: progressAreaSchema, reeks: z.array(disclosedObservationSchema) })
       .nullable(),
-    horizons: z.array(
+    aggregatie: z.object({ leden: z.array(z.string()), jaren: z.array(aggregateYearSchema) }).nullable(),
+    horizonnen: z.array(
       z.object({
-        target: targetSummarySchema,
-        judgement: progressJudgementSchema,
-        history: z.array(progressJudgementSchema),
+        doel: targetSummarySchema,
+        oordeel: progressJudgementSchema,
+        historie: z.array(progressJudgementSchema),
       }),
     ),
   })
@@ -184,29 +184,29 @@ export const targetProgressSchema = z
 
 export const programmeSummaryProgressSchema = z.object({
   id: z.string(),
-  name: z.string(),
-  gemeenteCode: z.string(),
-  startYear: z.number(),
-  horizonYears: z.number(),
-  vintage: z.number(),
-  referenceAreaCode: z.string(),
-  sourceDocument: z.string().nullable(),
+  naam: z.string(),
+  gemeente: z.string(),
+  startjaar: z.number(),
+  horizonJaren: z.number(),
+  indeling: z.number(),
+  referentiegebied: z.string(),
+  bronDocument: z.string().nullable(),
 });
 
 export const programmeProgressSchema = z
   .object({
-    programme: programmeSummaryProgressSchema,
-    year: n,
-    targets: z.array(targetProgressSchema),
+    programma: programmeSummaryProgressSchema,
+    jaar: n,
+    streefwaarden: z.array(targetProgressSchema),
   })
   .openapi('ProgrammaVoortgang');
 export type ProgrammeProgressBody = z.infer<typeof programmeProgressSchema>;
 
 export const areaProgressProfileSchema = z
   .object({
-    area: progressAreaSchema,
-    targets: z.array(targetProgressSchema.extend({ programme: programmeSummaryProgressSchema })),
-    memberOf: z.array(targetProgressSchema.extend({ programme: programmeSummaryProgressSchema })),
+    gebied: progressAreaSchema,
+    streefwaarden: z.array(targetProgressSchema.extend({ programma: programmeSummaryProgressSchema })),
+    lidVan: z.array(targetProgressSchema.extend({ programma: programmeSummaryProgressSchema })),
   })
   .openapi('GebiedVoortgang');
 export type AreaProgressProfileBody = z.infer<typeof areaProgressProfileSchema>;

@@ -7,7 +7,8 @@ import {
   areaListQuerySchema,
   areaListSchema,
 } from '../../schemas/areas.ts';
-import { areaProgressProfileSchema } from '../../schemas/progress.ts';
+import { type AreaProgressProfileBody, areaProgressProfileSchema } from '../../schemas/progress.ts';
+import { inDutch } from '../../schemas/progressKeys.ts';
 import { documentGet } from '../http/documentGet.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
 import { pageEnvelope, pageOf } from '../http/pagination.ts';
@@ -101,6 +102,6 @@ export const mountAreas: MountFeature = (api, { db }) => {
       throw notFound(`Er is geen gebied met code ${code}${indeling ? ` in indeling ${indeling}` : ''}.`);
     const profile = await getAreaProgress(db, area.code, area.vintage);
     if (!profile) throw notFound(`Er is geen gebied met code ${code}.`);
-    res.json(profile);
+    res.json(inDutch(profile) satisfies AreaProgressProfileBody);
   });
 };

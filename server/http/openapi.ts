@@ -1,7 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import { problemSchema } from '../../schemas/problem.ts';
 
-export const API_VERSION = '1.0.0';
+/** Semantic version of the API, in every API-Version header and info.version (CHANGELOG.md, decision 0098). */
+export const API_VERSION = '2.0.0';
 
 /**
  * One registry that every feature's router adds its paths to, with the same zod schemas that

@@ -6,7 +6,8 @@ import {
   programmeListSchema,
   programmeProgressQuerySchema,
 } from '../../schemas/programmes.ts';
-import { programmeProgressSchema } from '../../schemas/progress.ts';
+import { type ProgrammeProgressBody, programmeProgressSchema } from '../../schemas/progress.ts';
+import { inDutch } from '../../schemas/progressKeys.ts';
 import { documentGet } from '../http/documentGet.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
 import { notFound } from '../http/problem.ts';
@@ -83,6 +84,6 @@ export const mountProgrammes: MountFeature = (api, { db }) => {
     const { jaar } = parseQuery(req, programmeProgressQuerySchema);
     const progress = await getProgrammeProgress(db, id, jaar === undefined ? {} : { year: jaar });
     if (!progress) throw notFound(`Er is geen programma met id ${id}.`);
-    res.json(progress);
+    res.json(inDutch(progress) satisfies ProgrammeProgressBody);
   });
 };

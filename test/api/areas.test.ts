@@ -14,7 +14,7 @@ describe('GET /api/v1/gebieden', () => {
 
   it('lists the buurten of a gemeente in the newest indeling, with an API-Version header', async () => {
     const res = await request(t.app).get('/api/v1/gebieden?niveau=buurt&gemeente=GM1916').expect(200);
-    assert.equal(res.headers['api-version'], '1.0.0');
+    assert.equal(res.headers['api-version'], '2.0.0');
     assert.deepEqual(
       res.body.gebieden.map((g: { code: string }) => g.code),
       FIXTURE.buurten2022,
@@ -176,10 +176,10 @@ describe('GET /api/v1/gebieden/{code}/voortgang', () => {
 
   it('gives the targets set on a focus buurt with their judgements', async () => {
     const res = await request(t.app).get('/api/v1/gebieden/BU19160200/voortgang').expect(200);
-    assert.equal(res.body.area.code, 'BU19160200');
+    assert.equal(res.body.gebied.code, 'BU19160200');
     assert.deepEqual(
-      res.body.targets.flatMap((target: { horizons: { target: { horizon: number } }[] }) =>
-        target.horizons.map((h) => h.target.horizon),
+      res.body.streefwaarden.flatMap((target: { horizonnen: { doel: { horizon: number } }[] }) =>
+        target.horizonnen.map((h) => h.doel.horizon),
       ),
       [10, 20],
     );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
+import { progressKeys } from '../../schemas/progressKeys.ts';
 import { assertProblem, FIXTURE, loadFixtures } from '../support/fixtures.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
@@ -14,7 +15,7 @@ describe('GET /api/v1/programmas, /programmas/{id} and /programmas/{id}/voortgan
 
   it('lists the programmes', async () => {
     const res = await request(t.app).get('/api/v1/programmas').expect(200);
-    assert.equal(res.headers['api-version'], '1.0.0');
+    assert.equal(res.headers['api-version'], '2.0.0');
     assert.deepEqual(
       res.body.programmas.map((p: { id: string; gemeente: string }) => `${p.id} ${p.gemeente}`),
       [`${FIXTURE.programme} GM1916`],
@@ -47,23 +48,43 @@ describe('GET /api/v1/programmas, /programmas/{id} and /programmas/{id}/voortgan
 
   it('gives the progress of every target with its status and inputs', async () => {
     const res = await request(t.app).get(`/api/v1/programmas/${FIXTURE.programme}/voortgang`).expect(200);
-    const [target] = res.body.targets;
-    assert.equal(target.area.code, 'BU19160200');
-    const ten = target.horizons.find((h: { target: { horizon: number } }) => h.target.horizon === 10);
-    assert.equal(ten.judgement.inputs.targetValue, 13.5);
-    assert.equal(typeof ten.judgement.status, 'string');
-    assert.ok(Array.isArray(ten.judgement.explanation));
+    const [target] = res.body.streefwaarden;
+    assert.equal(target.gebied.code, 'BU19160200');
+    const ten = target.horizonnen.find((h: { doel: { horizon: number } }) => h.doel.horizon === 10);
+    assert.equal(ten.oordeel.invoer.streefwaarde, 13.5);
+    assert.equal(typeof ten.oordeel.status, 'string');
+    assert.ok(Array.isArray(ten.oordeel.uitleg));
+  });
+
+  it('speaks Dutch: no key of the progress answer is one of the engine’s English names', async () => {
+    const res = await request(t.app).get(`/api/v1/programmas/${FIXTURE.programme}/voortgang`).expect(200);
+    const english = new Set(
+      Object.keys(progressKeys).filter((key) => key !== progressKeys[key as keyof typeof progressKeys]),
+    );
+    const found = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object')
+        for (const [key, inner] of Object.entries(value)) {
+          if (english.has(key)) found.add(key);
+          walk(inner);
+        }
+    };
+    walk(res.body);
+    assert.deepEqual([...found], []);
+    assert.ok(res.body.programma.naam);
+    assert.ok(res.body.streefwaarden[0].horizonnen[0].oordeel.drempels);
   });
 
   it('judges as of the year asked for', async () => {
     const res = await request(t.app)
       .get(`/api/v1/programmas/${FIXTURE.programme}/voortgang?jaar=2021`)
       .expect(200);
-    assert.equal(res.body.year, 2021);
-    const ten = res.body.targets[0].horizons.find(
-      (h: { target: { horizon: number } }) => h.target.horizon === 10,
+    assert.equal(res.body.jaar, 2021);
+    const ten = res.body.streefwaarden[0].horizonnen.find(
+      (h: { doel: { horizon: number } }) => h.doel.horizon === 10,
     );
-    assert.ok(ten.judgement.year === null || ten.judgement.year <= 2021);
+    assert.ok(ten.oordeel.jaar === null || ten.oordeel.jaar <= 2021);
   });
 
   it('never lets a suppressed value into the progress series', async () => {

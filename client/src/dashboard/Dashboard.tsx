@@ -87,7 +87,7 @@ export function Dashboard() {
   );
   const detail = useProgramme(programme?.id);
   const progress = useProgrammeProgress(programme?.id);
-  const targets = useMemo(() => flattenTargets(progress.data?.targets ?? []), [progress.data]);
+  const targets = useMemo(() => flattenTargets(progress.data?.streefwaarden ?? []), [progress.data]);
   const rows = useMemo(() => scorecardRows(targets), [targets]);
   const horizon: 10 | 20 = query.get('horizon') === '20' ? 20 : 10;
   const gemeente = programme?.gemeente || DEFAULT_GEMEENTE;

@@ -58,8 +58,8 @@ export function AreaProfile({ code }: { code: string }) {
   const otherVintages = area && sameVintages ? area.indelingen.filter((v) => !sameVintages.has(v)) : [];
   const codesKey = codes.join(',');
   const rows = useMemo(() => compareRows(obs, codesKey.split(',')), [obs, codesKey]);
-  const targets = useMemo(() => flattenTargets(progress.data?.targets ?? []), [progress.data]);
-  const memberTargets = useMemo(() => flattenTargets(progress.data?.memberOf ?? []), [progress.data]);
+  const targets = useMemo(() => flattenTargets(progress.data?.streefwaarden ?? []), [progress.data]);
+  const memberTargets = useMemo(() => flattenTargets(progress.data?.lidVan ?? []), [progress.data]);
   const searchable = useAreas('buurt', area?.gemeente ?? DEFAULT_GEMEENTE, area?.indeling ?? null);
   const wijken = useAreas('wijk', area?.gemeente ?? DEFAULT_GEMEENTE, area?.indeling ?? null);
   const indicatorIds = [...new Set([...rows.map((r) => r.indicator), ...targets.map((t) => t.indicatorId)])];

@@ -11,31 +11,34 @@ const KIND: Record<string, string> = {
 
 /** The engine's inputs with Dutch labels; values that are not there are left out. */
 function inputRows(j: Judgement, value: (n: number | null) => string): Array<[string, string]> {
-  const i = j.inputs;
+  const i = j.invoer;
   const rate = (n: number | null) => (n === null ? '–' : `${formatShare(n, 2)} per jaar`);
   const rows: Array<[string, string | null]> = [
     ['Richting (d)', i.d === null ? null : i.d > 0 ? '+1, hoger is beter' : '−1, lager is beter'],
     [
       'Basis gebruikt',
-      i.baselineValueUsed === null ? null : `${value(i.baselineValueUsed)} (${i.baselineYear ?? '?'})`,
+      i.basiswaardeGebruikt === null ? null : `${value(i.basiswaardeGebruikt)} (${i.basisjaar ?? '?'})`,
     ],
-    ['Huidige waarde', i.currentValue === null ? null : `${value(i.currentValue)} (${i.currentYear ?? '?'})`],
-    ['Doel gebruikt', i.targetValueUsed === null ? null : `${value(i.targetValueUsed)} in ${i.targetYear}`],
-    ['Groei gemeten (CAGR)', i.cagrObserved === null ? null : rate(i.cagrObserved)],
-    ['Groei nodig (CAGR)', i.cagrRequired === null ? null : rate(i.cagrRequired)],
     [
-      'Referentie bij de basis',
-      i.referenceAreaBaselineValue === null ? null : value(i.referenceAreaBaselineValue),
+      'Huidige waarde',
+      i.huidigeWaarde === null ? null : `${value(i.huidigeWaarde)} (${i.huidigJaar ?? '?'})`,
     ],
-    ['Referentie nu', i.referenceAreaCurrentValue === null ? null : value(i.referenceAreaCurrentValue)],
-    ['Afstand bij de basis', i.gapBaseline === null ? null : formatNumber(i.gapBaseline, 2)],
-    ['Afstand nu', i.gapCurrent === null ? null : formatNumber(i.gapCurrent, 2)],
-    ['Afstand gedicht', i.closure === null ? null : formatShare(i.closure)],
-    ['Verstreken tijd', i.elapsedShare === null ? null : formatShare(i.elapsedShare)],
-    ['Voortgangsmaat', i.progressValue === null ? null : formatNumber(i.progressValue, 2)],
+    [
+      'Doel gebruikt',
+      i.streefwaardeGebruikt === null ? null : `${value(i.streefwaardeGebruikt)} in ${i.streefjaar}`,
+    ],
+    ['Groei gemeten (CAGR)', i.cagrGemeten === null ? null : rate(i.cagrGemeten)],
+    ['Groei nodig (CAGR)', i.cagrNodig === null ? null : rate(i.cagrNodig)],
+    ['Referentie bij de basis', i.referentieBasiswaarde === null ? null : value(i.referentieBasiswaarde)],
+    ['Referentie nu', i.referentieHuidigeWaarde === null ? null : value(i.referentieHuidigeWaarde)],
+    ['Afstand bij de basis', i.afstandBasis === null ? null : formatNumber(i.afstandBasis, 2)],
+    ['Afstand nu', i.afstandNu === null ? null : formatNumber(i.afstandNu, 2)],
+    ['Afstand gedicht', i.afstandGedicht === null ? null : formatShare(i.afstandGedicht)],
+    ['Verstreken tijd', i.verstrekenTijd === null ? null : formatShare(i.verstrekenTijd)],
+    ['Voortgangsmaat', i.voortgangsmaat === null ? null : formatNumber(i.voortgangsmaat, 2)],
     [
       'Drempels',
-      `${j.thresholds.measure}: ≥ ${formatNumber(j.thresholds.high, 3)} op schema, ≥ ${formatNumber(j.thresholds.med, 3)} versnelling nodig, ≥ ${formatNumber(j.thresholds.low, 3)} beperkte vooruitgang`,
+      `${j.drempels.maat}: ≥ ${formatNumber(j.drempels.hoog, 3)} op schema, ≥ ${formatNumber(j.drempels.midden, 3)} versnelling nodig, ≥ ${formatNumber(j.drempels.laag, 3)} beperkte vooruitgang`,
     ],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== null);
@@ -45,7 +48,7 @@ function inputRows(j: Judgement, value: (n: number | null) => string): Array<[st
 export function HowCalculated({ target }: { target: TargetProgress }) {
   const t = target;
   const v = (n: number | null) => formatValue(n, t.eenheid, t.decimalen);
-  const j = t.judgement;
+  const j = t.oordeel;
   return (
     <div className="how">
       <p className="how__status">
@@ -99,17 +102,17 @@ export function HowCalculated({ target }: { target: TargetProgress }) {
               </div>
             ))}
         </dl>
-        {j?.uncertainty && (
+        {j?.onzekerheid && (
           <p className="how__explanation">
             Twee lezingen door afronding: gunstig{' '}
-            {STATUS_STYLES[toStatus(j.uncertainty.favourable.status)].label.toLowerCase()}, ongunstig{' '}
-            {STATUS_STYLES[toStatus(j.uncertainty.unfavourable.status)].label.toLowerCase()}.
+            {STATUS_STYLES[toStatus(j.onzekerheid.gunstig.status)].label.toLowerCase()}, ongunstig{' '}
+            {STATUS_STYLES[toStatus(j.onzekerheid.ongunstig.status)].label.toLowerCase()}.
           </p>
         )}
-        {j?.planReading && (
+        {j?.planLezing && (
           <p className="how__explanation">
             Met het vaste getal uit het plan:{' '}
-            {STATUS_STYLES[toStatus(j.planReading.status)].label.toLowerCase()}.
+            {STATUS_STYLES[toStatus(j.planLezing.status)].label.toLowerCase()}.
           </p>
         )}
         {t.uitleg.length > 0 ? (

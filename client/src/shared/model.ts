@@ -16,7 +16,7 @@ export type Observation = ObservationBody;
 export type Programme = ProgrammeSummaryBody;
 export type ProgrammeDetail = ProgrammeDetailBody;
 export type ProgrammeProgress = ProgrammeProgressBody;
-export type TargetProgressBody = ProgrammeProgressBody['targets'][number];
+export type TargetProgressBody = ProgrammeProgressBody['streefwaarden'][number];
 export type Judgement = ProgressJudgementShape;
 export type Polarity = IndicatorBody['polariteit'];
 
@@ -65,7 +65,7 @@ export interface TargetProgress {
   referentieReeks: Point[];
   referentieNaam: string | null;
   uitleg: string[];
-  judgement: Judgement | null;
+  oordeel: Judgement | null;
 }
 
 const REASONS: Record<string, string> = {
@@ -95,10 +95,10 @@ export function toLayerValues(layer: MapLayerBody, names: Map<string, string>): 
   return values;
 }
 
-function points(series: Array<{ year: number; value: number | null; suppressed?: unknown }>): Point[] {
+function points(series: Array<{ jaar: number; waarde: number | null; geheim?: unknown }>): Point[] {
   return series
-    .filter((o) => o.value !== null && !o.suppressed)
-    .map((o) => ({ jaar: o.year, waarde: o.value as number }))
+    .filter((o) => o.waarde !== null && !o.geheim)
+    .map((o) => ({ jaar: o.jaar, waarde: o.waarde as number }))
     .sort((a, b) => a.jaar - b.jaar);
 }
 
@@ -106,39 +106,39 @@ function points(series: Array<{ year: number; value: number | null; suppressed?:
 export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] {
   const out: TargetProgress[] = [];
   for (const t of targets) {
-    const reeks = points(t.series);
-    const referentieReeks = t.reference ? points(t.reference.series) : [];
-    for (const h of t.horizons) {
+    const reeks = points(t.reeks);
+    const referentieReeks = t.referentie ? points(t.referentie.reeks) : [];
+    for (const h of t.horizonnen) {
       out.push({
-        key: `${t.indicator.id}|${t.area.code}|${h.target.horizon}`,
+        key: `${t.indicator.id}|${t.gebied.code}|${h.doel.horizon}`,
         indicatorId: t.indicator.id,
-        indicatorNaam: t.indicator.name,
-        eenheid: t.indicator.unit,
-        decimalen: t.indicator.decimals,
-        polariteit: t.indicator.polarity,
-        gebiedCode: t.area.code,
-        gebiedNaam: t.area.label ?? t.area.name,
-        horizon: h.target.horizon,
-        doeljaar: h.target.targetYear,
-        soort: h.target.kind,
-        streefwaarde: h.target.targetValue,
-        planTekst: h.target.planText,
-        referentiegebied: h.target.referenceAreaCode,
-        basisJaar: t.baseline?.year ?? null,
-        basisWaarde: t.baseline?.value ?? null,
-        laatsteJaar: t.latest?.year ?? null,
-        laatsteWaarde: t.latest?.suppressed ? null : (t.latest?.value ?? null),
-        laatsteGeheim: Boolean(t.latest?.suppressed),
-        status: toStatus(h.judgement.status),
-        statusLabel: h.judgement.statusLabel,
-        score: h.judgement.score,
-        verwachtNu: h.judgement.expectedValue,
-        aandeelVanDeWeg: h.judgement.shareOfWay,
+        indicatorNaam: t.indicator.naam,
+        eenheid: t.indicator.eenheid,
+        decimalen: t.indicator.decimalen,
+        polariteit: t.indicator.polariteit,
+        gebiedCode: t.gebied.code,
+        gebiedNaam: t.gebied.label ?? t.gebied.naam,
+        horizon: h.doel.horizon,
+        doeljaar: h.doel.streefjaar,
+        soort: h.doel.soort,
+        streefwaarde: h.doel.streefwaarde,
+        planTekst: h.doel.planTekst,
+        referentiegebied: h.doel.referentiegebied,
+        basisJaar: t.basis?.jaar ?? null,
+        basisWaarde: t.basis?.waarde ?? null,
+        laatsteJaar: t.laatste?.jaar ?? null,
+        laatsteWaarde: t.laatste?.geheim ? null : (t.laatste?.waarde ?? null),
+        laatsteGeheim: Boolean(t.laatste?.geheim),
+        status: toStatus(h.oordeel.status),
+        statusLabel: h.oordeel.statusLabel,
+        score: h.oordeel.score,
+        verwachtNu: h.oordeel.verwachteWaarde,
+        aandeelVanDeWeg: h.oordeel.aandeelVanDeWeg,
         reeks,
         referentieReeks,
-        referentieNaam: t.reference?.area.name ?? null,
-        uitleg: h.judgement.explanation,
-        judgement: h.judgement,
+        referentieNaam: t.referentie?.gebied.naam ?? null,
+        uitleg: h.oordeel.uitleg,
+        oordeel: h.oordeel,
       });
     }
   }
