@@ -15,6 +15,14 @@ export interface Config {
   /** Cookies get `Secure` unless this is explicitly a plain-http development setup. */
   secureCookies: boolean;
   logLevel: string;
+  /** A gemeente (GM0546) whose boundaries and CBS figures are fetched online when not loaded yet. */
+  gemeente: string | undefined;
+  /** Base URL of PDOK's CBS datasets (OGC API Features per indeling). */
+  pdokBaseUrl: string;
+  /** Base URL of CBS OData v3 (TypedDataSet with paging via odata.nextLink). */
+  cbsODataBaseUrl: string;
+  /** Time limit of one request to PDOK or CBS, in milliseconds. */
+  onlineTimeoutMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +35,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapStyleUrl: env.BUURTPEIL_BASEMAP_STYLE_URL || undefined,
     secureCookies: env.BUURTPEIL_INSECURE_COOKIES !== 'true',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    gemeente: env.BUURTPEIL_GEMEENTE?.trim().toUpperCase() || undefined,
+    pdokBaseUrl: env.BUURTPEIL_PDOK_URL || 'https://api.pdok.nl/cbs',
+    cbsODataBaseUrl: env.BUURTPEIL_CBS_ODATA_URL || 'https://opendata.cbs.nl/ODataFeed/odata',
+    onlineTimeoutMs: Number(env.BUURTPEIL_ONLINE_TIMEOUT_MS ?? 60_000),
   };
 }
