@@ -213,7 +213,8 @@ try {
     case 'gemeente-online': {
       const code = rest[0]?.trim().toUpperCase();
       if (!code) fail('Geef de gemeentecode op, bijvoorbeeld: npm run import -- gemeente-online GM0546');
-      if (values.proef) fail('--proef kan niet bij gemeente-online: het ophalen wordt alleen in zijn geheel opgeslagen.');
+      if (values.proef)
+        fail('--proef kan niet bij gemeente-online: het ophalen wordt alleen in zijn geheel opgeslagen.');
       const started = Date.now();
       const result = await loadGemeenteOnline(db, code, {
         actor: 'cli',
@@ -225,7 +226,9 @@ try {
         log: (message) => console.log(message),
       });
       for (const report of result.reports)
-        console.log(`✓ ${report.label}: nieuw ${report.rowsNew}, gecorrigeerd ${report.rowsCorrected}, ongewijzigd ${report.rowsUnchanged}`);
+        console.log(
+          `✓ ${report.label}: nieuw ${report.rowsNew}, gecorrigeerd ${report.rowsCorrected}, ongewijzigd ${report.rowsUnchanged}`,
+        );
       for (const warning of result.warnings) console.log(`  let op: ${warning}`);
       if (result.status === 'geladen' || result.status === 'al-geladen') {
         console.log(result.message);

@@ -10,6 +10,8 @@ export class OnlineFetchError extends Error {
     message: string,
     readonly failure: OnlineFailure,
     readonly url: string,
+    /** Host and network error code, e.g. "api.pdok.nl: ENOTFOUND", for an unreachable service. */
+    readonly detail = '',
   ) {
     super(message);
     this.name = 'OnlineFetchError';
@@ -80,11 +82,11 @@ export async function getJson(fetchImpl: FetchJson, url: string): Promise<unknow
         `${host} is niet bereikbaar${code ? ` (${code})` : ''}.`,
         'onbereikbaar',
         url,
+        code ? `${host}: ${code}` : host,
       );
     throw error;
   }
-  if (!response.ok)
-    throw new OnlineFetchError(`${url} gaf HTTP ${response.status}.`, 'http', url);
+  if (!response.ok) throw new OnlineFetchError(`${url} gaf HTTP ${response.status}.`, 'http', url);
   try {
     return await response.json();
   } catch (error) {

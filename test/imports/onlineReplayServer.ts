@@ -40,14 +40,17 @@ export async function startReplayServer(): Promise<ReplayServer> {
       .replaceAll(OFFICIAL_CBS, `${origin}/cbs`);
 
   const route = (url: URL): string | undefined => {
-    const pdok = /^\/pdok\/wijken-en-buurten-2022\/ogc\/v1\/collections\/(buurten|wijken|gemeenten)\/items$/.exec(
-      url.pathname,
-    );
+    const pdok =
+      /^\/pdok\/wijken-en-buurten-2022\/ogc\/v1\/collections\/(buurten|wijken|gemeenten)\/items$/.exec(
+        url.pathname,
+      );
     if (pdok) {
       if (url.searchParams.get('gemeentecode') !== 'GM9999' || url.searchParams.get('f') !== 'json')
         return undefined;
       if (pdok[1] === 'buurten')
-        return url.searchParams.get('cursor') === 'Ab12' ? 'pdok_buurten_page2.json' : 'pdok_buurten_page1.json';
+        return url.searchParams.get('cursor') === 'Ab12'
+          ? 'pdok_buurten_page2.json'
+          : 'pdok_buurten_page1.json';
       return `pdok_${pdok[1]}_2022_GM9999.json`;
     }
     const cbs = /^\/cbs\/(85984NED|86089NED)\/(TypedDataSet|Geslacht|Leeftijd)$/.exec(url.pathname);
@@ -60,7 +63,9 @@ export async function startReplayServer(): Promise<ReplayServer> {
       return filter.includes("Geslacht eq 'T001038'") && filter.includes("Leeftijd eq '52052   '")
         ? 'odata_86089NED_GM9999.json'
         : undefined;
-    return url.searchParams.has('$skiptoken') ? 'odata_85984NED_GM9999_page2.json' : 'odata_85984NED_GM9999_page1.json';
+    return url.searchParams.has('$skiptoken')
+      ? 'odata_85984NED_GM9999_page2.json'
+      : 'odata_85984NED_GM9999_page1.json';
   };
 
   const send = (response: ServerResponse, status: number, body: string, type = 'application/json') => {
@@ -74,7 +79,8 @@ export async function startReplayServer(): Promise<ReplayServer> {
     const fault = [...faults].find(([part]) => `${url.pathname}${url.search}`.includes(part))?.[1];
     const name = route(url);
     if (!name) return send(response, 400, JSON.stringify({ message: 'onbekend verzoek' }));
-    if (fault === 'http500') return send(response, 500, '<html><body>Internal Server Error</body></html>', 'text/html');
+    if (fault === 'http500')
+      return send(response, 500, '<html><body>Internal Server Error</body></html>', 'text/html');
     if (fault === 'slow') {
       // Headers go out at once; the body never comes within the client's time limit.
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -85,7 +91,12 @@ export async function startReplayServer(): Promise<ReplayServer> {
     }
     const body = fixture(name);
     if (fault === 'malformed') return send(response, 200, body.slice(0, Math.floor(body.length / 2)));
-    if (fault === 'badValue') return send(response, 200, body.replace('"NettoArbeidsparticipatie_3": 69.0', '"NettoArbeidsparticipatie_3": "negenenzestig"'));
+    if (fault === 'badValue')
+      return send(
+        response,
+        200,
+        body.replace('"NettoArbeidsparticipatie_3": 69.0', '"NettoArbeidsparticipatie_3": "negenenzestig"'),
+      );
     send(response, 200, body);
   });
   server.on('connection', (socket) => {

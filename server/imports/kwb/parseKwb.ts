@@ -229,7 +229,13 @@ export function parseKwb(
         source,
       };
       if (cell === '.') {
-        result.observations.push({ ...base, value: null, numerator: null, denominator: null, confidential: true });
+        result.observations.push({
+          ...base,
+          value: null,
+          numerator: null,
+          denominator: null,
+          confidential: true,
+        });
         continue;
       }
       const value = typeof cell === 'number' ? cell : Number(cell);

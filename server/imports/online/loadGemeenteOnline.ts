@@ -124,7 +124,7 @@ export async function loadGemeenteOnline(
   } catch (error) {
     if (error instanceof OnlineFetchError && error.failure === 'onbereikbaar') {
       result.status = 'offline';
-      result.message = offlineMessage(gemeenteCode, error.message.replace(/\.$/, ''));
+      result.message = offlineMessage(gemeenteCode, error.detail);
     } else {
       result.message = `Ophalen van ${gemeenteCode} is mislukt: ${(error as Error).message} Er is niets opgeslagen.`;
     }
@@ -168,7 +168,9 @@ export async function loadGemeenteOnline(
     .reduce((sum, report) => sum + report.rowsNew + report.rowsCorrected, 0);
   result.message = `${gemeenteCode} is opgehaald bij PDOK en CBS: grenzen van indeling ${[
     ...new Set(files.filter((file) => file.kind === 'grenzen').map((file) => file.vintage)),
-  ].join(' en ')}, ${observations} waarden uit ${files.length - files.filter((file) => file.kind === 'grenzen').length} CBS-tabellen.`;
+  ].join(
+    ' en ',
+  )}, ${observations} waarden uit ${files.filter((file) => file.kind !== 'grenzen').length} CBS-tabellen.`;
   return result;
 
   async function download(): Promise<PendingFile[]> {
@@ -230,9 +232,13 @@ export async function loadGemeenteOnline(
         base: sources.cbsODataBaseUrl,
         fetchImpl,
       });
-      pending.push(
-        tableFile(tableId, `KWB ${year} ${gemeenteCode} (${tableId})`, year, rowsOf(download.bytes, tableId)),
+      const kwbFile = tableFile(
+        tableId,
+        `KWB ${year} ${gemeenteCode} (${tableId})`,
+        year,
+        rowsOf(download.bytes, tableId),
       );
+      if (kwbFile) pending.push(kwbFile);
       log(`  CBS ${tableId} (KWB ${year}): ${download.rows} regels`);
     }
 
@@ -249,8 +255,7 @@ export async function loadGemeenteOnline(
           fetchImpl,
         });
         const category = categories.find((candidate) => candidate.Title.trim() === title);
-        if (!category)
-          throw new Error(`CBS-tabel ${tableId} kent in dimensie ${dimension} geen '${title}'.`);
+        if (!category) throw new Error(`CBS-tabel ${tableId} kent in dimensie ${dimension} geen '${title}'.`);
         selection.push([dimension, category.Key]);
       }
       const download = await fetchKwbTypedDataSet({
@@ -262,9 +267,8 @@ export async function loadGemeenteOnline(
       const rows = rowsOf(download.bytes, tableId).filter((row) =>
         selection.every(([dimension, key]) => row[dimension] === key),
       );
-      pending.push(
-        tableFile(tableId, `Arbeidsdeelname ${year} ${gemeenteCode} (${tableId})`, year, rows),
-      );
+      const file = tableFile(tableId, `Arbeidsdeelname ${year} ${gemeenteCode} (${tableId})`, year, rows);
+      if (file) pending.push(file);
       log(`  CBS ${tableId} (Arbeidsdeelname ${year}): ${rows.length} regels`);
     }
     return pending;
@@ -279,7 +283,7 @@ export async function loadGemeenteOnline(
       label: string,
       year: number,
       rows: Record<string, unknown>[],
-    ): PendingFile {
+    ): PendingFile | undefined {
       const vintage = vintageOf(year);
       const known = knownCodes.get(vintage)!;
       const kept: Record<string, unknown>[] = [];
@@ -288,6 +292,11 @@ export async function loadGemeenteOnline(
         const code = regionCodeOf(row);
         if (code.startsWith('NL') || known.has(code)) kept.push(row);
         else if (gemeenteCodeOf(code) === gemeenteCode) skipped.push(code);
+      }
+      // A gemeente formed after that year (a merger) has no rows in it: nothing to read, no error.
+      if (!kept.some((row) => gemeenteCodeOf(regionCodeOf(row)) === gemeenteCode)) {
+        result.warnings.push(`${label}: de tabel heeft geen gebieden van ${gemeenteCode}; overgeslagen.`);
+        return undefined;
       }
       if (skipped.length > 0)
         result.warnings.push(
