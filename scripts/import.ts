@@ -15,6 +15,7 @@ import {
 } from '../server/imports/importFile.ts';
 import { fetchKwbTypedDataSet } from '../server/imports/kwb/fetchKwbOData.ts';
 import { loadDataDirectory } from '../server/imports/loadDataDirectory.ts';
+import { loadGemeenteOnline } from '../server/imports/online/loadGemeenteOnline.ts';
 import { refreshProgrammeAreaGeometries } from '../server/imports/programme/programmeDefinitionGeometry.ts';
 
 const HELP = `Gegevens inlezen in buurtpeil.
@@ -38,6 +39,12 @@ Opdrachten:
       ELAN/LUMC-wijkprofielen (df_count_ver_3.csv of een uitsnede): aandelen van alle inwoners per
       wijk en jaar. Alle jaren komen op één indeling (standaard 2022, de indeling waarop ELAN rekent);
       wijken die daarin niet bestaan en aandelen van 0 (niet beschikbaar) worden overgeslagen.
+  gemeente-online <GM0546>
+      Haalt één gemeente op: grenzen van elke indeling bij PDOK (OGC API Features) en de KWB-cijfers
+      2013–2024 en Arbeidsdeelname-tabellen bij CBS (OData; tabelnummers in geodata/cbs-tables.json).
+      Alles of niets; doet niets als de gemeente al grenzen heeft. Hetzelfde als npm start met
+      BUURTPEIL_GEMEENTE=GM0546 (BUURTPEIL_PDOK_URL, BUURTPEIL_CBS_ODATA_URL en
+      BUURTPEIL_ONLINE_TIMEOUT_MS wijzigen de bronnen en de tijdslimiet).
   map <map>
       Laadt de GM1916-bestanden uit een map zoals ../shared/data (grenzen 2017 en 2022, KWB 2017 en 2024,
       ELAN-wijkprofielen als die er staan).
@@ -201,6 +208,36 @@ try {
     case 'elan': {
       const vintage = yearOption('indeling');
       ok = await runImport(db, 'elan', readInputFile(rest[0]), vintage === undefined ? {} : { vintage });
+      break;
+    }
+    case 'gemeente-online': {
+      const code = rest[0]?.trim().toUpperCase();
+      if (!code) fail('Geef de gemeentecode op, bijvoorbeeld: npm run import -- gemeente-online GM0546');
+      if (values.proef)
+        fail('--proef kan niet bij gemeente-online: het ophalen wordt alleen in zijn geheel opgeslagen.');
+      const started = Date.now();
+      const result = await loadGemeenteOnline(db, code, {
+        actor: 'cli',
+        sources: {
+          pdokBaseUrl: config.pdokBaseUrl,
+          cbsODataBaseUrl: config.cbsODataBaseUrl,
+          timeoutMs: config.onlineTimeoutMs,
+        },
+        log: (message) => console.log(message),
+      });
+      for (const report of result.reports)
+        console.log(
+          `✓ ${report.label}: nieuw ${report.rowsNew}, gecorrigeerd ${report.rowsCorrected}, ongewijzigd ${report.rowsUnchanged}`,
+        );
+      for (const warning of result.warnings) console.log(`  let op: ${warning}`);
+      if (result.status === 'geladen' || result.status === 'al-geladen') {
+        console.log(result.message);
+        if (result.status === 'geladen') await refreshProgrammeAreaGeometries(db);
+        console.log(`Klaar in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      } else {
+        console.error(result.message);
+        ok = false;
+      }
       break;
     }
     case 'map': {

@@ -1,6 +1,7 @@
 import type { AppContext } from './AppContext.ts';
 import { upsertIndicatorCatalogue } from './imports/catalogue/indicatorCatalogue.ts';
 import { loadDataDirectory } from './imports/loadDataDirectory.ts';
+import { loadConfiguredGemeente } from './imports/online/loadGemeenteOnline.ts';
 import { loadProgrammeDefinitions } from './imports/programme/programmeDefinition.ts';
 import { refreshProgrammeAreaGeometries } from './imports/programme/programmeDefinitionGeometry.ts';
 
@@ -48,6 +49,9 @@ export async function bootstrap({ db, config, logger }: AppContext): Promise<voi
       'Er zijn nog geen grenzen en cijfers geladen. Start met BUURTPEIL_DATA_DIR=../shared/data (een map met CBS/PDOK-bestanden) om ze bij de start te laden, of lees ze in met `npm run import -- map ../shared/data` (of per bestand: `npm run import -- grenzen <bestand>`, `kwb <bestand>`, `gemeente <bestand.csv>`; zie `npm run import -- --help`).',
     );
   }
+
+  // BUURTPEIL_GEMEENTE: that gemeente from PDOK and CBS, when it is not loaded yet.
+  await loadConfiguredGemeente({ db, config, logger });
 
   for (const result of await loadProgrammeDefinitions(db, 'opstart')) {
     if (result.status === 'geladen') {

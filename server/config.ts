@@ -20,6 +20,14 @@ export interface Config {
   logLevel: string;
   /** Published as info.contact of the OpenAPI document: a team or desk, never a person. */
   apiContact: { name: string; email: string; url: string };
+  /** A gemeente (GM0546) whose boundaries and CBS figures are fetched online when not loaded yet. */
+  gemeente: string | undefined;
+  /** Base URL of PDOK's CBS datasets (OGC API Features per indeling). */
+  pdokBaseUrl: string;
+  /** Base URL of CBS OData v3 (TypedDataSet with paging via odata.nextLink). */
+  cbsODataBaseUrl: string;
+  /** Time limit of one request to PDOK or CBS, in milliseconds. */
+  onlineTimeoutMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,5 +45,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       email: env.BUURTPEIL_API_CONTACT_EMAIL || 'buurtpeil@example.org',
       url: env.BUURTPEIL_API_CONTACT_URL || 'https://example.org/buurtpeil',
     },
+    gemeente: env.BUURTPEIL_GEMEENTE?.trim().toUpperCase() || undefined,
+    pdokBaseUrl: env.BUURTPEIL_PDOK_URL || 'https://api.pdok.nl/cbs',
+    cbsODataBaseUrl: env.BUURTPEIL_CBS_ODATA_URL || 'https://opendata.cbs.nl/ODataFeed/odata',
+    onlineTimeoutMs: Number(env.BUURTPEIL_ONLINE_TIMEOUT_MS ?? 60_000),
   };
 }

@@ -453,7 +453,11 @@ async function commit(
   details: Record<string, unknown>,
   write: (trx: Executor, importId: number) => Promise<WriteCounts>,
 ): Promise<ImportReport> {
-  const importId = await db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (the online loader writes several files all-or-nothing) the
+  // import joins it; otherwise it is its own transaction.
+  const inTransaction = <T>(work: (trx: Executor) => Promise<T>): Promise<T> =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  const importId = await inTransaction(async (trx) => {
     const { id } = await trx
       .insertInto('imports')
       .values({

@@ -40,7 +40,7 @@ export async function fetchKwbTypedDataSet(options: {
   let pages = 0;
   while (url) {
     if (pages >= maxPages) throw new Error(`Meer dan ${maxPages} pagina's van ${tableId}; gestopt.`);
-    const page = (await getJson(fetchImpl, url)) as Record<string, unknown>;
+    const page = ((await getJson(fetchImpl, url)) ?? {}) as Record<string, unknown>;
     const value = page.value;
     if (!Array.isArray(value)) throw new Error(`CBS gaf geen "value"-lijst terug voor ${url}.`);
     rows.push(...value);
@@ -67,4 +67,29 @@ export async function fetchKwbTypedDataSet(options: {
     rows: rows.length,
     pages,
   };
+}
+
+/** One category of a CBS dimension (Geslacht, Leeftijd, WijkenEnBuurten …): its key and title. */
+export interface CbsCategory {
+  Key: string;
+  Title: string;
+}
+
+/** The categories of one dimension of a table: `{base}/{tableId}/{dimension}`. */
+export async function fetchCbsDimension(options: {
+  tableId: string;
+  dimension: string;
+  base?: string;
+  fetchImpl?: FetchJson;
+}): Promise<CbsCategory[]> {
+  const { tableId, dimension, base = CBS_ODATA_FEED, fetchImpl = defaultFetch } = options;
+  const url = new URL(`${base}/${tableId}/${dimension}`);
+  url.searchParams.set('$format', 'json');
+  const page = ((await getJson(fetchImpl, url.toString())) ?? {}) as { value?: unknown };
+  if (!Array.isArray(page.value))
+    throw new Error(`CBS gaf geen "value"-lijst terug voor de dimensie ${dimension} van ${tableId}.`);
+  return page.value.filter(
+    (item): item is CbsCategory =>
+      !!item && typeof item === 'object' && typeof (item as CbsCategory).Key === 'string',
+  );
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from '../../../schemas/zod.ts';
 import { boundaryVintageForYear, boundaryVintageTableSchema } from '../../areas/vintageForPeriod.ts';
 import { geodataDir } from '../../config.ts';
+import type { AreaLevel } from '../../db/Database.ts';
+import { readCbsTables } from '../catalogue/cbsTables.ts';
 
 const levelRounding = z.object({
   gemeente: z.number().positive().optional(),
@@ -12,7 +14,6 @@ const levelRounding = z.object({
 
 const kwbColumnMapSchema = z.object({
   toelichting: z.string(),
-  tables: z.record(z.string().regex(/^\d{4}$/), z.string().regex(/^\d{5}NED$/)),
   boundaryVintageByYear: boundaryVintageTableSchema,
   regionCodeColumns: z.array(z.string()).min(1),
   columns: z.record(
@@ -21,20 +22,25 @@ const kwbColumnMapSchema = z.object({
       indicator: z.string(),
       countRounding: levelRounding.optional(),
       valueRounding: z.number().positive().optional(),
+      /** Columns (without suffix) holding the numerator and denominator of this share. */
+      numeratorColumn: z.string().optional(),
+      denominatorColumn: z.string().optional(),
     }),
   ),
 });
 
-export type KwbColumnMap = z.infer<typeof kwbColumnMapSchema>;
+/** The column map plus the KWB table id per year, which lives in geodata/cbs-tables.json. */
+export type KwbColumnMap = z.infer<typeof kwbColumnMapSchema> & { tables: Record<string, string> };
 export type KwbColumn = KwbColumnMap['columns'][string];
 
 let cached: KwbColumnMap | undefined;
 
-/** geodata/kwb-columns.json: KWB column names (without suffix) → indicators, table ids and vintages per year. */
+/** geodata/kwb-columns.json: KWB column names (without suffix) → indicators and vintages per year; table ids from cbs-tables.json. */
 export function readKwbColumnMap(): KwbColumnMap {
-  cached ??= kwbColumnMapSchema.parse(
-    JSON.parse(readFileSync(path.join(geodataDir, 'kwb-columns.json'), 'utf8')),
-  );
+  cached ??= {
+    ...kwbColumnMapSchema.parse(JSON.parse(readFileSync(path.join(geodataDir, 'kwb-columns.json'), 'utf8'))),
+    tables: readCbsTables().kwb,
+  };
   return cached;
 }
 

@@ -1,5 +1,6 @@
 import { levelOfCode } from '../../areas/areaCodes.ts';
 import type { AreaLevel } from '../../db/Database.ts';
+import { cbsTableTitle } from '../catalogue/cbsTables.ts';
 import type { ParsedObservation, RowError } from '../observationRow.ts';
 import { rowError } from '../observationRow.ts';
 import { detectDelimiter, firstLine } from '../text/decodeText.ts';
@@ -149,7 +150,25 @@ export function parseKwb(
     return fail(1, 'Geen enkele kolom van dit bestand is een bekende KWB-kolom (geodata/kwb-columns.json).');
   }
 
-  const source = `CBS, Kerncijfers wijken en buurten ${year}${result.tableId ? ` (${result.tableId})` : ''}`;
+  const title = (result.tableId && cbsTableTitle(result.tableId)) || `Kerncijfers wijken en buurten ${year}`;
+  const source = `CBS, ${title}${result.tableId ? ` (${result.tableId})` : ''}`;
+  // A share's numerator and denominator columns, when the map names them (Arbeidsdeelname tables).
+  const keyOf = (name: string | undefined) =>
+    name === undefined ? undefined : keys.find((key) => stripColumnSuffix(key) === name);
+  const countOf = (record: KwbRecord, key: string | undefined): number | null => {
+    if (key === undefined) return null;
+    const raw = record.values.get(key);
+    const value = typeof raw === 'number' ? raw : Number(String(raw ?? '').trim());
+    return typeof raw === 'number' || (typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw))
+      ? value
+      : null;
+  };
+  const countKeys = new Map(
+    mapped.map(({ key, column }) => [
+      key,
+      { numerator: keyOf(column.numeratorColumn), denominator: keyOf(column.denominatorColumn) },
+    ]),
+  );
   const period = String(year);
   const seenCodes = new Map<string, number>();
   for (const record of records) {
@@ -198,8 +217,8 @@ export function parseKwb(
         vintage,
         period,
         year,
-        numerator: null,
-        denominator: null,
+        numerator: countOf(record, countKeys.get(key)?.numerator),
+        denominator: countOf(record, countKeys.get(key)?.denominator),
         provisional: false,
         valueRounding: column.valueRounding ?? null,
         countRounding:
@@ -209,7 +228,13 @@ export function parseKwb(
         source,
       };
       if (cell === '.') {
-        result.observations.push({ ...base, value: null, confidential: true });
+        result.observations.push({
+          ...base,
+          value: null,
+          numerator: null,
+          denominator: null,
+          confidential: true,
+        });
         continue;
       }
       const value = typeof cell === 'number' ? cell : Number(cell);
