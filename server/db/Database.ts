@@ -17,6 +17,7 @@ export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  data_packs: DataPacksTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -26,7 +27,7 @@ export type AreaLevel = 'land' | 'gemeente' | 'wijk' | 'buurt' | 'programmagebie
 export type Polarity = 'lager_is_beter' | 'hoger_is_beter' | 'neutraal';
 export type TargetKind = 'absoluut' | 'referentieniveau' | 'richting';
 export type Role = 'beheerder' | 'redacteur';
-export type ImportKind = 'grenzen' | 'kwb' | 'gemeentecijfers' | 'programma' | 'elan';
+export type ImportKind = 'grenzen' | 'kwb' | 'gemeentecijfers' | 'programma' | 'elan' | 'reeks';
 
 export interface ImportsTable {
   id: Generated<number>;
@@ -97,6 +98,11 @@ export interface ObservationsTable {
   value_rounding: number | null;
   count_rounding: number | null;
   source: string;
+  /** Migration 2026_12_01_0800: the source file's flags for this value, `|`-separated. */
+  flags: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 2026_12_01_0800: a published 95% interval around the value. */
+  interval_low: ColumnType<number | null, number | null | undefined, number | null>;
+  interval_high: ColumnType<number | null, number | null | undefined, number | null>;
   import_id: number | null;
   updated_at: DefaultedTimestamp;
 }
@@ -112,6 +118,11 @@ export interface ObservationRevisionsTable {
   value_rounding: number | null;
   count_rounding: number | null;
   source: string;
+  /** Migration 2026_12_01_0800: the source file's flags for this value, `|`-separated. */
+  flags: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 2026_12_01_0800: a published 95% interval around the value. */
+  interval_low: ColumnType<number | null, number | null | undefined, number | null>;
+  interval_high: ColumnType<number | null, number | null | undefined, number | null>;
   import_id: number | null;
   valid_from: Timestamp;
   replaced_at: DefaultedTimestamp;
@@ -208,6 +219,14 @@ export interface AuditLogTable {
   before: JSONColumnType<object | null, string | null, string | null>;
   after: JSONColumnType<object | null, string | null, string | null>;
   import_id: number | null;
+}
+
+/** Migration 2026_12_01_0800: the data packs (geodata/packs/<id>) loaded into this database. */
+export interface DataPacksTable {
+  id: string;
+  pack_hash: string;
+  loaded_at: DefaultedTimestamp;
+  files: number;
 }
 
 export type Area = Selectable<AreasTable>;
