@@ -470,13 +470,16 @@ function toDisclosed(rule: DisclosureRule, o: Observation): DisclosedObservation
     confidential: o.confidential,
     valueRounding: o.value_rounding,
     countRounding: o.count_rounding,
+    intervalLow: o.interval_low,
+    intervalHigh: o.interval_high,
     source: o.source,
   });
 }
 
-/** Prefer the programme's vintage, then the newest vintage, then a single-year period over a range. */
+/** Prefer the programme's vintage, then the newest vintage, then a whole year over a half year over a range. */
 function rank(o: Observation, vintage: number): number {
-  return (o.vintage === vintage ? 1e6 : 0) + o.vintage * 10 + (o.period.includes('-') ? 0 : 1);
+  const shape = o.period.includes('-') ? 0 : /H[12]$/.test(o.period) ? 1 : 2;
+  return (o.vintage === vintage ? 1e6 : 0) + o.vintage * 10 + shape;
 }
 
 function programmeSummary(p: Programme): ProgrammeSummary {
