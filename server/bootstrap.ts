@@ -61,6 +61,11 @@ export async function bootstrap({ db, config, logger }: AppContext): Promise<voi
 }
 
 async function hasShapedArea(db: AppContext['db']): Promise<boolean> {
-  const row = await db.selectFrom('areas').select('code').where('geometry', 'is not', null).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('areas')
+    .select('code')
+    .where('geometry', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }

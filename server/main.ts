@@ -2,8 +2,8 @@ import { createApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
 import { createDatabase, type Db } from './db/createDatabase.ts';
-import { DataDirError } from './db/prepareDataDir.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { DataDirError } from './db/prepareDataDir.ts';
 import { createLogger } from './logger.ts';
 
 const config = readConfig();

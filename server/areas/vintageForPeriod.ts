@@ -22,3 +22,27 @@ export function vintageForYear(year: number): number {
 }
 
 export const vintageForPeriod = (period: string): number => vintageForYear(yearOfPeriod(period));
+
+/**
+ * The same table as year ranges, for the API: consecutive years with one vintage become one range;
+ * the first range is open towards the past, the last towards the future (as vintageForYear reads it).
+ */
+export function vintageRanges(): { vanJaar: number | null; totEnMetJaar: number | null; indeling: number }[] {
+  const entries = Object.entries(readKwbColumnMap().boundaryVintageByYear)
+    .map(([year, vintage]) => [Number(year), vintage] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const ranges: { vanJaar: number | null; totEnMetJaar: number | null; indeling: number }[] = [];
+  for (const [year, vintage] of entries) {
+    const last = ranges.at(-1);
+    if (last && last.indeling === vintage) last.totEnMetJaar = year;
+    else ranges.push({ vanJaar: year, totEnMetJaar: year, indeling: vintage });
+  }
+  if (ranges.length > 0) {
+    // Before the first year: the oldest indeling (vintageForYear's fallback); after the last: the newest.
+    const oldest = Math.min(...ranges.map((r) => r.indeling));
+    if (ranges[0]!.indeling === oldest) ranges[0]!.vanJaar = null;
+    else ranges.unshift({ vanJaar: null, totEnMetJaar: ranges[0]!.vanJaar! - 1, indeling: oldest });
+    ranges.at(-1)!.totEnMetJaar = null;
+  }
+  return ranges;
+}

@@ -7,9 +7,9 @@ import { ELAN_BOUNDARY_VINTAGE, parseElanWijkprofielen } from './elan/parseElanW
 import { parseGemeenteCsv } from './gemeente/parseGemeenteCsv.ts';
 import { gemeenteCodeOf, parentCodeOf } from './kwb/kwbColumnMap.ts';
 import { parseKwb } from './kwb/parseKwb.ts';
-import { MISSING_FLAG, parseSeriesCsv } from './series/parseSeriesCsv.ts';
 import type { ParsedObservation } from './observationRow.ts';
 import { rowError } from './observationRow.ts';
+import { MISSING_FLAG, parseSeriesCsv } from './series/parseSeriesCsv.ts';
 import { checkFileSize, decodeUtf8 } from './text/decodeText.ts';
 import { isFallbackName, resolveAreaNames, writeAreas } from './writeAreas.ts';
 import {
@@ -409,14 +409,20 @@ async function importSeries(
   report.warnings.push(...parsed.warnings);
   if (parsed.rowsMissing > 0)
     report.warnings.push(
-      rowError(0, 'waarde', `${parsed.rowsMissing} regels zonder waarde (vlag ${MISSING_FLAG}) zijn niet opgeslagen.`),
+      rowError(
+        0,
+        'waarde',
+        `${parsed.rowsMissing} regels zonder waarde (vlag ${MISSING_FLAG}) zijn niet opgeslagen.`,
+      ),
     );
   if (parsed.errors.length > 0) return finish(report);
   const rows: ResolvedObservation[] = parsed.observations.map((row) => ({
     ...row,
     vintage: input.vintage ?? vintageForYear(row.year),
   }));
-  const indicatorIds = new Set((await db.selectFrom('indicators').select('id').execute()).map((row) => row.id));
+  const indicatorIds = new Set(
+    (await db.selectFrom('indicators').select('id').execute()).map((row) => row.id),
+  );
   const codes = [...new Set(rows.map((row) => row.areaCode))];
   const known = new Set(
     (await db.selectFrom('areas').select(['code', 'vintage']).where('code', 'in', codes).execute()).map(
@@ -427,7 +433,11 @@ async function importSeries(
   for (const row of rows) {
     if (!indicatorIds.has(row.indicatorId)) {
       report.errors.push(
-        rowError(row.line, 'indicator', `Onbekende indicator '${row.indicatorId}': die staat niet in geodata/indicators.json.`),
+        rowError(
+          row.line,
+          'indicator',
+          `Onbekende indicator '${row.indicatorId}': die staat niet in geodata/indicators.json.`,
+        ),
       );
     }
     if (known.has(`${row.areaCode}|${row.vintage}`)) continue;
@@ -452,7 +462,11 @@ async function importSeries(
     Object.assign(report, await classifyObservations(db, rows));
     return finish(report);
   }
-  const details = { rowsRead: parsed.rowsRead, rowsMissing: parsed.rowsMissing, vintage: input.vintage ?? null };
+  const details = {
+    rowsRead: parsed.rowsRead,
+    rowsMissing: parsed.rowsMissing,
+    vintage: input.vintage ?? null,
+  };
   return commit(db, input, report, details, async (trx, importId) => {
     if (landToCreate.size > 0) {
       await writeAreas(

@@ -15,7 +15,8 @@ export interface DataFile {
 export type LoadedFile = ImportReport & { label: string };
 
 /** The files of a directory shaped like ../shared/data that `BUURTPEIL_DATA_DIR` and `import map` load, in order. */
-export const DATA_DIRECTORY_FILES: DataFile[] = [  {
+export const DATA_DIRECTORY_FILES: DataFile[] = [
+  {
     kind: 'grenzen',
     path: 'geometry/gm1916/buurten_2017_GM1916_rd.geojson',
     vintage: 2017,

@@ -45,7 +45,10 @@ export function flagsOf(row: FigureRow, suppressed: Suppression | null): Flag[] 
 export const sourceFlagsOf = (row: FigureRow): string[] => (row.flags ? row.flags.split('|') : []);
 
 /** A published 95% interval, or null; never shown for a suppressed value. */
-export function intervalOf(row: FigureRow, suppressed: Suppression | null): { onder: number; boven: number } | null {
+export function intervalOf(
+  row: FigureRow,
+  suppressed: Suppression | null,
+): { onder: number; boven: number } | null {
   if (suppressed || row.interval_low == null || row.interval_high == null) return null;
   return { onder: row.interval_low, boven: row.interval_high };
 }

@@ -21,7 +21,18 @@ const seriesFile = (name: string) => readFileSync(sharedFile('series-gm1916', na
 async function values(database: TestDatabase, indicator: string, code: string) {
   return database.db
     .selectFrom('observations')
-    .select(['period', 'year', 'vintage', 'value', 'numerator', 'denominator', 'source', 'flags', 'interval_low', 'interval_high'])
+    .select([
+      'period',
+      'year',
+      'vintage',
+      'value',
+      'numerator',
+      'denominator',
+      'source',
+      'flags',
+      'interval_low',
+      'interval_high',
+    ])
     .where('indicator_id', '=', indicator)
     .where('area_code', '=', code)
     .orderBy('period')
@@ -66,20 +77,47 @@ describe('long-format series: the real files parse as they are', () => {
 
 describe('long-format series: bad files are refused whole, with Dutch row errors', () => {
   const cases: [string, string[], RegExp][] = [
-    ['decimal comma', ['GM1916;mantelzorger_pct;2020;12,5;;;CBS;'], /Regel 2, kolom waarde: '12,5' is geen getal in dit formaat: schrijf een decimale punt/],
-    ['half year H3', ['GM1916;wmo_clienten;2019H3;10;;;CBS;'], /Regel 2, kolom periode: '2019H3' is geen periode/],
-    ['empty value without flag', ['GM1916;wmo_clienten;2019;;;;CBS;'], /Regel 2, kolom waarde: De waarde ontbreekt; .*ontbreekt_in_bron/],
+    [
+      'decimal comma',
+      ['GM1916;mantelzorger_pct;2020;12,5;;;CBS;'],
+      /Regel 2, kolom waarde: '12,5' is geen getal in dit formaat: schrijf een decimale punt/,
+    ],
+    [
+      'half year H3',
+      ['GM1916;wmo_clienten;2019H3;10;;;CBS;'],
+      /Regel 2, kolom periode: '2019H3' is geen periode/,
+    ],
+    [
+      'empty value without flag',
+      ['GM1916;wmo_clienten;2019;;;;CBS;'],
+      /Regel 2, kolom waarde: De waarde ontbreekt; .*ontbreekt_in_bron/,
+    ],
     ['no source', ['GM1916;wmo_clienten;2019;10;;;;'], /Regel 2, kolom bron: De bron ontbreekt/],
-    ['bad area code', ['Leidschendam;wmo_clienten;2019;10;;;CBS;'], /Regel 2, kolom gebiedscode: 'Leidschendam' is geen CBS-gebiedscode/],
-    ['duplicate', ['GM1916;wmo_clienten;2019;10;;;CBS;', 'GM1916;wmo_clienten;2019;11;;;CBS;'], /Regel 3: Dubbele regel: GM1916, wmo_clienten, 2019 staat ook op regel 2/],
+    [
+      'bad area code',
+      ['Leidschendam;wmo_clienten;2019;10;;;CBS;'],
+      /Regel 2, kolom gebiedscode: 'Leidschendam' is geen CBS-gebiedscode/,
+    ],
+    [
+      'duplicate',
+      ['GM1916;wmo_clienten;2019;10;;;CBS;', 'GM1916;wmo_clienten;2019;11;;;CBS;'],
+      /Regel 3: Dubbele regel: GM1916, wmo_clienten, 2019 staat ook op regel 2/,
+    ],
     [
       'interval end without value',
-      ['GM1916;mantelzorger_pct_ondergrens95;2020;10;;;CBS;', 'GM1916;mantelzorger_pct_bovengrens95;2020;14;;;CBS;'],
+      [
+        'GM1916;mantelzorger_pct_ondergrens95;2020;10;;;CBS;',
+        'GM1916;mantelzorger_pct_bovengrens95;2020;14;;;CBS;',
+      ],
       /Regel 2, kolom indicator: Een grens van het 95%-interval zonder waarde: GM1916, mantelzorger_pct, 2020/,
     ],
     [
       'interval not around the value',
-      ['GM1916;mantelzorger_pct;2020;20;;;CBS;', 'GM1916;mantelzorger_pct_ondergrens95;2020;10;;;CBS;', 'GM1916;mantelzorger_pct_bovengrens95;2020;14;;;CBS;'],
+      [
+        'GM1916;mantelzorger_pct;2020;20;;;CBS;',
+        'GM1916;mantelzorger_pct_ondergrens95;2020;10;;;CBS;',
+        'GM1916;mantelzorger_pct_bovengrens95;2020;14;;;CBS;',
+      ],
       /Regel 3, kolom waarde: Het 95%-interval 10–14 van GM1916, mantelzorger_pct, 2020 bevat de waarde 20 niet/,
     ],
   ];
@@ -91,8 +129,13 @@ describe('long-format series: bad files are refused whole, with Dutch row errors
   }
 
   it('a missing column names the expected header', () => {
-    const parsed = parseSeriesCsv('gebiedscode;indicator;periode;waarde;teller;noemer;bron\nGM1916;x;2020;1;;;CBS');
-    assert.match(formatRowError(parsed.errors[0]!), /Regel 1, kolom flag: De kolom 'flag' ontbreekt in de kopregel/);
+    const parsed = parseSeriesCsv(
+      'gebiedscode;indicator;periode;waarde;teller;noemer;bron\nGM1916;x;2020;1;;;CBS',
+    );
+    assert.match(
+      formatRowError(parsed.errors[0]!),
+      /Regel 1, kolom flag: De kolom 'flag' ontbreekt in de kopregel/,
+    );
   });
 
   describe('against the database', () => {
@@ -129,7 +172,13 @@ describe('long-format series: bad files are refused whole, with Dutch row errors
       const rows = await values(database, 'netto_arbeidsparticipatie_pct', 'BU19160200');
       assert.deepEqual(
         rows.map((r) => [r.period, r.vintage, r.value]),
-        [['2019', 2022, 58], ['2020', 2022, 56], ['2021', 2022, 57], ['2022', 2022, 59], ['2023', 2022, 60]],
+        [
+          ['2019', 2022, 58],
+          ['2020', 2022, 56],
+          ['2021', 2022, 57],
+          ['2022', 2022, 59],
+          ['2023', 2022, 60],
+        ],
       );
       assert.deepEqual([rows[0]!.numerator, rows[0]!.denominator], [1880, 3260]);
       assert.match(rows[0]!.source, /^CBS 85118NED Arbeidsdeelname/);
@@ -155,7 +204,10 @@ describe('long-format series: bad files are refused whole, with Dutch row errors
       assert.equal(byPeriod.get('2018H1')?.flags, 'wijkindeling_tm2018(12_wijken)');
       assert.ok(byPeriod.has('2024H1'));
       const voorburgOud = await values(database, 'clienten_met_voorziening_sociaal_domein', 'WK191613');
-      assert.ok(voorburgOud.every((r) => r.year >= 2019), 'WK191613 only exists from 2019');
+      assert.ok(
+        voorburgOud.every((r) => r.year >= 2019),
+        'WK191613 only exists from 2019',
+      );
     });
 
     it('95% intervals are stored with their value; NL gets an area in the 2017 indeling', async () => {
@@ -163,9 +215,28 @@ describe('long-format series: bad files are refused whole, with Dutch row errors
       const row2020 = rows.find((r) => r.period === '2020')!;
       assert.ok(row2020.interval_low! < row2020.value! && row2020.value! < row2020.interval_high!);
       const nl = await values(database, 'ervaren_gezondheid_goed_zeer_goed_pct', 'NL00');
-      assert.deepEqual(nl.map((r) => [r.period, r.vintage]), [['2012', 2017], ['2016', 2017], ['2020', 2022], ['2022', 2022]]);
-      const maatstaf = await values(database, 'personen_met_bijstand_tot_aow_maatstaf_gemeentefonds', 'GM1916');
-      assert.deepEqual(maatstaf.map((r) => [r.period, r.value]), [['2016', 2020], ['2017', 2120], ['2018', 2250]]);
+      assert.deepEqual(
+        nl.map((r) => [r.period, r.vintage]),
+        [
+          ['2012', 2017],
+          ['2016', 2017],
+          ['2020', 2022],
+          ['2022', 2022],
+        ],
+      );
+      const maatstaf = await values(
+        database,
+        'personen_met_bijstand_tot_aow_maatstaf_gemeentefonds',
+        'GM1916',
+      );
+      assert.deepEqual(
+        maatstaf.map((r) => [r.period, r.value]),
+        [
+          ['2016', 2020],
+          ['2017', 2120],
+          ['2018', 2250],
+        ],
+      );
       assert.match(maatstaf[0]!.flags ?? '', /periode_in_bron=maatstafjaar_2016/);
     });
 
@@ -177,7 +248,9 @@ describe('long-format series: bad files are refused whole, with Dutch row errors
       );
       assert.equal(api.status, 200);
       assert.equal(api.body.waarnemingen.length, 5);
-      assert.deepEqual(api.body.waarnemingen[0].bronvlaggen, ['regiocode_afgeleid_uit_volgorde_en_naam(KWB2024_85984NED)']);
+      assert.deepEqual(api.body.waarnemingen[0].bronvlaggen, [
+        'regiocode_afgeleid_uit_volgorde_en_naam(KWB2024_85984NED)',
+      ]);
       assert.match(api.body.waarnemingen[0].bron, /85118NED/);
       const gezond = await request(app).get(
         '/api/v1/waarnemingen?indicator=ervaren_gezondheid_goed_zeer_goed_pct&gebied=GM1916&periode=2020',
@@ -205,7 +278,10 @@ describe('long-format series: bad files are refused whole, with Dutch row errors
     it('a pack loaded once is not loaded again', async () => {
       const before = await tableCounts(database);
       const again = await loadDataPacks(database.db, { actor: 'test' });
-      assert.deepEqual(again.map((r) => r.status), readDataPacks().map(() => 'al geladen'));
+      assert.deepEqual(
+        again.map((r) => r.status),
+        readDataPacks().map(() => 'al geladen'),
+      );
       assert.deepEqual(await tableCounts(database), before);
     });
   });

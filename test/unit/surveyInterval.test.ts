@@ -15,7 +15,15 @@ const target: TargetSpec = {
   polarity: 'hoger_is_beter',
 };
 const survey = (value: number, low: number, high: number) =>
-  valueInterval({ value, numerator: null, denominator: null, valueRounding: null, countRounding: null, intervalLow: low, intervalHigh: high });
+  valueInterval({
+    value,
+    numerator: null,
+    denominator: null,
+    valueRounding: null,
+    countRounding: null,
+    intervalLow: low,
+    intervalHigh: high,
+  });
 
 describe('95% interval of a survey figure', () => {
   test('is the interval the value lies in, named as such', () => {
@@ -26,7 +34,15 @@ describe('95% interval of a survey figure', () => {
     });
   });
   test('wider than the rounding: the hull of both', () => {
-    const interval = valueInterval({ value: 76, numerator: null, denominator: null, valueRounding: 1, countRounding: null, intervalLow: 75.8, intervalHigh: 80 });
+    const interval = valueInterval({
+      value: 76,
+      numerator: null,
+      denominator: null,
+      valueRounding: 1,
+      countRounding: null,
+      intervalLow: 75.8,
+      intervalHigh: 80,
+    });
     assert.deepEqual([interval?.low, interval?.high], [75.5, 80]);
   });
   test('an interval straddling the target makes the status onzeker', () => {
@@ -47,6 +63,15 @@ describe('95% interval of a survey figure', () => {
     assert.equal(j.status, 'behaald');
   });
   test('without an interval the exact value is judged', () => {
-    assert.equal(valueInterval({ value: 76, numerator: null, denominator: null, valueRounding: null, countRounding: null }), null);
+    assert.equal(
+      valueInterval({
+        value: 76,
+        numerator: null,
+        denominator: null,
+        valueRounding: null,
+        countRounding: null,
+      }),
+      null,
+    );
   });
 });

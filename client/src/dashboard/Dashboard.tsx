@@ -91,7 +91,7 @@ export function Dashboard() {
   const rows = useMemo(() => scorecardRows(targets), [targets]);
   const horizon: 10 | 20 = query.get('horizon') === '20' ? 20 : 10;
   const gemeente = programme?.gemeente || DEFAULT_GEMEENTE;
-  const indeling = programme?.indeling ?? 2022;
+  const indeling = programme?.indeling ?? null;
   const buurten = useAreas('buurt', gemeente, indeling);
   const outline = useMemo(
     () =>

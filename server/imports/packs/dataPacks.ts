@@ -43,8 +43,11 @@ export function readDataPacks(dir: string = packsDir): DataPack[] {
     const folder = path.join(dir, name);
     const parsed = packSchema.safeParse(JSON.parse(readFileSync(path.join(folder, 'pack.json'), 'utf8')));
     if (!parsed.success)
-      throw new Error(`Datapakket ${name}/pack.json klopt niet: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    if (parsed.data.id !== name) throw new Error(`Datapakket ${name}/pack.json heeft id '${parsed.data.id}', verwacht '${name}'.`);
+      throw new Error(
+        `Datapakket ${name}/pack.json klopt niet: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    if (parsed.data.id !== name)
+      throw new Error(`Datapakket ${name}/pack.json heeft id '${parsed.data.id}', verwacht '${name}'.`);
     return { ...parsed.data, folder };
   });
 }
@@ -104,7 +107,10 @@ export async function loadDataPacks(
       naam: pack.naam,
       status: ok ? 'geladen' : 'mislukt',
       files: summary.reports,
-      errors: [...summary.missingFiles.map((file) => `${pack.id}/${file}: bestand ontbreekt.`), ...summary.errors],
+      errors: [
+        ...summary.missingFiles.map((file) => `${pack.id}/${file}: bestand ontbreekt.`),
+        ...summary.errors,
+      ],
       seconds: (performance.now() - started) / 1000,
     });
   }

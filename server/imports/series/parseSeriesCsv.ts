@@ -7,7 +7,16 @@ import { readCsv } from '../text/readCsv.ts';
 // `gebiedscode;indicator;periode;waarde;teller;noemer;bron;flag`, `;` with decimal POINT, UTF-8.
 // Each row carries its own source (`bron`) and flags; both are kept per value.
 
-export const SERIES_COLUMNS = ['gebiedscode', 'indicator', 'periode', 'waarde', 'teller', 'noemer', 'bron', 'flag'];
+export const SERIES_COLUMNS = [
+  'gebiedscode',
+  'indicator',
+  'periode',
+  'waarde',
+  'teller',
+  'noemer',
+  'bron',
+  'flag',
+];
 
 /** Suffixes of the rows that carry a 95% interval's ends for the indicator without the suffix. */
 const LOWER = '_ondergrens95';
@@ -45,7 +54,13 @@ export function parseSeriesPeriod(text: string): { period: string; year: number;
  * of the same area and period.
  */
 export function parseSeriesCsv(text: string): SeriesParseResult {
-  const result: SeriesParseResult = { observations: [], errors: [], warnings: [], rowsRead: 0, rowsMissing: 0 };
+  const result: SeriesParseResult = {
+    observations: [],
+    errors: [],
+    warnings: [],
+    rowsRead: 0,
+    rowsMissing: 0,
+  };
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') {
     result.errors.push(rowError(0, undefined, 'Het bestand is leeg.'));
@@ -91,7 +106,10 @@ export function parseSeriesCsv(text: string): SeriesParseResult {
       error('gebiedscode', `'${cell('gebiedscode')}' is geen CBS-gebiedscode (NL00, GM…, WK… of BU…).`);
     const indicator = cell('indicator').toLowerCase();
     if (!/^[a-z][a-z0-9_]*$/.test(indicator))
-      error('indicator', indicator === '' ? 'De indicator ontbreekt.' : `'${indicator}' is geen indicator-id.`);
+      error(
+        'indicator',
+        indicator === '' ? 'De indicator ontbreekt.' : `'${indicator}' is geen indicator-id.`,
+      );
     const periodText = cell('periode');
     const period = parseSeriesPeriod(periodText);
     if (!period)
@@ -138,7 +156,10 @@ export function parseSeriesCsv(text: string): SeriesParseResult {
     const key = `${areaCode}|${indicator}|${period.period}`;
     const earlier = byKey.get(key);
     if (earlier) {
-      error(undefined, `Dubbele regel: ${areaCode}, ${indicator}, ${periodText} staat ook op regel ${earlier.line}.`);
+      error(
+        undefined,
+        `Dubbele regel: ${areaCode}, ${indicator}, ${periodText} staat ook op regel ${earlier.line}.`,
+      );
       continue;
     }
     const allFlags = period.flag ? [...flagList, period.flag] : flagList;
@@ -186,7 +207,11 @@ export function parseSeriesCsv(text: string): SeriesParseResult {
     const { intervalLow: low, intervalHigh: high, value } = target;
     if (low == null || high == null) {
       result.errors.push(
-        rowError(first.line, 'indicator', `Van het 95%-interval van ${areaCode}, ${indicator}, ${period} ontbreekt één grens.`),
+        rowError(
+          first.line,
+          'indicator',
+          `Van het 95%-interval van ${areaCode}, ${indicator}, ${period} ontbreekt één grens.`,
+        ),
       );
     } else if (!(low <= value! && value! <= high)) {
       result.errors.push(
