@@ -38,6 +38,11 @@ Opdrachten:
       ELAN/LUMC-wijkprofielen (df_count_ver_3.csv of een uitsnede): aandelen van alle inwoners per
       wijk en jaar. Alle jaren komen op één indeling (standaard 2022, de indeling waarop ELAN rekent);
       wijken die daarin niet bestaan en aandelen van 0 (niet beschikbaar) worden overgeslagen.
+  reeks <bestand.csv> [--indeling 2022]
+      Reeks in lang formaat: gebiedscode;indicator;periode;waarde;teller;noemer;bron;flag (decimale
+      punt; periode 2019 of halfjaar 2019H1). Bron en vlaggen blijven per waarde bewaard; rijen
+      <indicator>_ondergrens95/_bovengrens95 worden het 95%-interval. Zonder --indeling volgt de
+      indeling het jaar (GET /api/v1/indelingen).
   map <map>
       Laadt de GM1916-bestanden uit een map zoals ../shared/data (grenzen 2017 en 2022, KWB 2017 en 2024,
       ELAN-wijkprofielen als die er staan).
@@ -201,6 +206,11 @@ try {
     case 'elan': {
       const vintage = yearOption('indeling');
       ok = await runImport(db, 'elan', readInputFile(rest[0]), vintage === undefined ? {} : { vintage });
+      break;
+    }
+    case 'reeks': {
+      const vintage = yearOption('indeling');
+      ok = await runImport(db, 'reeks', readInputFile(rest[0]), vintage === undefined ? {} : { vintage });
       break;
     }
     case 'map': {
