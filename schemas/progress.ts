@@ -173,6 +173,31 @@ const aggregateYearSchema = z.object({
   reason: z.string().nullable(),
 });
 
+const relatedPointSchema = z.object({ year: z.number(), value: z.number() });
+export const relatedSeriesSchema = z
+  .object({
+    indicator: z.object({
+      id: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      decimals: z.number(),
+      polarity: z.string(),
+    }),
+    area: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+    basis: z.enum(['zelfde gebied', 'wijk', 'wijken van het programmagebied', 'gemeente']),
+    points: z.array(relatedPointSchema),
+    first: relatedPointSchema,
+    last: relatedPointSchema,
+    direction: z.enum(['gunstig', 'ongunstig', 'gelijk']),
+    reason: z.string(),
+    sources: z.array(z.string()),
+    explanation: z.string(),
+  })
+  .openapi('VerwanteReeks', {
+    description:
+      'Een echte reeks van een ANDERE definitie naast een streefwaarde die alleen een basiswaarde heeft; gelezen als richting, nooit als status van het doel.',
+  });
+
 export const targetProgressSchema = z
   .object({
     indicator: progressIndicatorSchema,
@@ -193,6 +218,7 @@ export const targetProgressSchema = z
         history: z.array(progressJudgementSchema),
       }),
     ),
+    related: relatedSeriesSchema.nullable().optional(),
   })
   .openapi('StreefwaardeVoortgang');
 

@@ -159,6 +159,8 @@ export interface ProgrammeIndicatorsTable {
   level: string | null;
   label: string | null;
   sort_order: ColumnType<number, number | undefined, number>;
+  /** Migration 2026_12_01_0801: the related series ("verwante reeks") read as a direction. */
+  related_indicator_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TargetsTable {

@@ -12,6 +12,7 @@ import {
 } from '../disclosure/applyDisclosure.ts';
 import { aggregateFromCounts, unitScale } from './aggregateFromCounts.ts';
 import { judgeTarget } from './judgeTarget.ts';
+import { attachRelatedSeries } from './relatedSeries.ts';
 import type {
   AggregationInfo,
   AreaProgress,
@@ -53,7 +54,11 @@ export async function getProgrammeProgress(
   return {
     programme: programmeSummary(programme),
     year: options.year ?? null,
-    targets: await buildTargetProgress(db, programme, targets, options.year ?? null),
+    targets: await attachRelatedSeries(
+      db,
+      programme,
+      await buildTargetProgress(db, programme, targets, options.year ?? null),
+    ),
   };
 }
 
@@ -150,7 +155,8 @@ export async function getAreaProgress(
       .executeTakeFirst();
     if (!programme) continue;
     const summary = programmeSummary(programme);
-    for (const tp of await buildTargetProgress(db, programme, programmeTargets, null)) {
+    const built = await buildTargetProgress(db, programme, programmeTargets, null);
+    for (const tp of await attachRelatedSeries(db, programme, built)) {
       (tp.area.code === areaCode ? profile.targets : profile.memberOf).push({ programme: summary, ...tp });
     }
   }

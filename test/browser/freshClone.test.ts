@@ -85,7 +85,9 @@ function stop(child: ChildProcess) {
 async function json(url: string) {
   const res = await fetch(url);
   assert.equal(res.status, 200, url);
-  return res.json() as Promise<{ waarnemingen: { periode: string; jaar: number; waarde: number; bron: string }[] }>;
+  return res.json() as Promise<{
+    waarnemingen: { periode: string; jaar: number; waarde: number; bron: string }[];
+  }>;
 }
 
 async function assertServesTheSeries(url: string) {
@@ -131,7 +133,9 @@ describe('a fresh clone starts with `npm start` and no setting', () => {
   it('on embedded PGlite: makes data/pglite, loads the pack, serves the dashboard and the series', async (t) => {
     const started = await npmStart(clone, {});
     children.push(started.child);
-    t.diagnostic(`start-up of the fresh clone (client build + migrations + pack), PGlite: ${started.seconds.toFixed(1)} s`);
+    t.diagnostic(
+      `start-up of the fresh clone (client build + migrations + pack), PGlite: ${started.seconds.toFixed(1)} s`,
+    );
     assert.ok(existsSync(path.join(clone, 'data', 'pglite')), 'data/pglite was made');
     assert.match(started.output(), /Datapakket Leidschendam-Voorburg \(GM1916\) geladen/);
     await assertServesTheSeries(started.url);
@@ -142,7 +146,10 @@ describe('a fresh clone starts with `npm start` and no setting', () => {
       await tab.page.goto(`${started.url}/`);
       await tab.page.getByRole('heading', { name: 'Doelen en voortgang' }).waitFor();
       await tab.page.getByRole('table').first().waitFor();
-      await tab.page.screenshot({ path: path.join(screenshotDir, 'fresh-clone-dashboard-1366.png'), fullPage: true });
+      await tab.page.screenshot({
+        path: path.join(screenshotDir, 'fresh-clone-dashboard-1366.png'),
+        fullPage: true,
+      });
       assert.deepEqual(tab.errors, []);
     } finally {
       await tab.close();
@@ -150,7 +157,9 @@ describe('a fresh clone starts with `npm start` and no setting', () => {
     stop(started.child);
   });
 
-  it('on PostgreSQL (DATABASE_URL, a throw-away database)', { skip: !process.env.DATABASE_URL }, async (t) => {
+  it('on PostgreSQL (DATABASE_URL, a throw-away database)', {
+    skip: !process.env.DATABASE_URL,
+  }, async (t) => {
     const serverUrl = process.env.DATABASE_URL!;
     const name = `buurtpeil_clone_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -161,7 +170,9 @@ describe('a fresh clone starts with `npm start` and no setting', () => {
       url.pathname = `/${name}`;
       const started = await npmStart(clone, { DATABASE_URL: url.toString() });
       children.push(started.child);
-      t.diagnostic(`start-up of the fresh clone (client build + migrations + pack), PostgreSQL: ${started.seconds.toFixed(1)} s`);
+      t.diagnostic(
+        `start-up of the fresh clone (client build + migrations + pack), PostgreSQL: ${started.seconds.toFixed(1)} s`,
+      );
       assert.match(started.output(), /Datapakket Leidschendam-Voorburg \(GM1916\) geladen/);
       await assertServesTheSeries(started.url);
       const page = await fetch(`${started.url}/`);
@@ -181,7 +192,11 @@ describe('a fresh clone starts with `npm start` and no setting', () => {
     try {
       execFileSync('npx', ['tsx', 'server/main.ts'], {
         cwd: clone,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, BUURTPEIL_DB_DIR: path.join(clone, 'package.json', 'db') },
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          BUURTPEIL_DB_DIR: path.join(clone, 'package.json', 'db'),
+        },
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });

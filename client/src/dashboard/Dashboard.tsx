@@ -36,6 +36,35 @@ function TargetCell({ t }: { t: TargetProgress | undefined }) {
   );
 }
 
+const DIRECTION_WORDS = { gunstig: '↗ gunstig', ongunstig: '↘ ongunstig', gelijk: '→ gelijk' } as const;
+
+/** "Verwante reeks": plainly another definition, its direction with first and last year and value. */
+function RelatedReading({ related }: { related: NonNullable<ScorecardRow['any']['verwant']> }) {
+  const value = (v: number) => formatValue(v, related.indicator.unit, related.indicator.decimals);
+  const where =
+    related.basis === 'zelfde gebied' ? related.area.name : `${related.basis}: ${related.area.name}`;
+  return (
+    <div className="related">
+      <span className="related__label">Verwante reeks (andere definitie)</span>{' '}
+      <span className="related__name">
+        {related.indicator.name}, {where}
+      </span>
+      <span className={`related__direction related__direction--${related.direction}`}>
+        {DIRECTION_WORDS[related.direction]}: {value(related.first.value)} ({related.first.year}) →{' '}
+        {value(related.last.value)} ({related.last.year})
+      </span>
+      <details className="related__how">
+        <summary>
+          Hoe gelezen<span className="visually-hidden"> (verwante reeks {related.indicator.name})</span>
+        </summary>
+        <p>{related.explanation}</p>
+        <p>Richting: {related.reason}.</p>
+        <p>Bron: {related.sources.join('; ')}</p>
+      </details>
+    </div>
+  );
+}
+
 function ScoreRow({ row, horizon }: { row: ScorecardRow; horizon: 10 | 20 }) {
   const t = row.horizons[horizon] ?? row.any;
   const a = row.any;
@@ -56,6 +85,7 @@ function ScoreRow({ row, horizon }: { row: ScorecardRow; horizon: 10 | 20 }) {
       <TargetCell t={row.horizons[20]} />
       <td>
         <StatusBadge status={t.status} />
+        {a.verwant && <RelatedReading related={a.verwant} />}
         <Link className="how-link" href={`/gebied/${row.gebiedCode}#indicator-${row.indicatorId}`}>
           Hoe berekend
           <span className="visually-hidden">

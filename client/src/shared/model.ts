@@ -66,6 +66,8 @@ export interface TargetProgress {
   referentieNaam: string | null;
   uitleg: string[];
   judgement: Judgement | null;
+  /** A real series of another definition, read as a direction (only while this has just a baseline). */
+  verwant: NonNullable<TargetProgressBody['related']> | null;
 }
 
 const REASONS: Record<string, string> = {
@@ -139,6 +141,7 @@ export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] 
         referentieNaam: t.reference?.area.name ?? null,
         uitleg: h.judgement.explanation,
         judgement: h.judgement,
+        verwant: t.related ?? null,
       });
     }
   }
