@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshotDir } from '../support/browser.ts';
+import { launchBrowser, openPage, screenshotDir, waitForMapColoured } from '../support/browser.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -146,6 +146,8 @@ describe('a fresh clone starts with `npm start` and no setting', () => {
       await tab.page.goto(`${started.url}/`);
       await tab.page.getByRole('heading', { name: 'Doelen en voortgang' }).waitFor();
       await tab.page.getByRole('table').first().waitFor();
+      await tab.page.getByText('Verwante reeks (andere definitie)').first().waitFor();
+      await waitForMapColoured(tab.page);
       await tab.page.screenshot({
         path: path.join(screenshotDir, 'fresh-clone-dashboard-1366.png'),
         fullPage: true,
