@@ -5,7 +5,8 @@
 const readSide = '^server/(areas|indicators|observations|programmes|progress|maplayers|exports|disclosure)/';
 /** Small files with the rules, unit-tested without a server or a database. */
 const pureRules = [
-  '^server/progress/(?!progressService\\.ts$)',
+  // Loaders (progressService, *Loader.ts) read the database; everything else in progress/ is pure.
+  '^server/progress/(?!progressService\\.ts$|\\w+Loader\\.ts$)',
   '^server/disclosure/',
   '^server/areas/(areaCodes|vintageForPeriod)\\.ts$',
   '^server/exports/(csvDialect|exportColumns|firstRowBeforeHeaders)\\.ts$',

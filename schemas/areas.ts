@@ -72,3 +72,23 @@ export const areaDetailSchema = areaSummarySchema
   })
   .openapi('GebiedDetail');
 export type AreaDetail = z.infer<typeof areaDetailSchema>;
+
+/** The year → indeling rule (one table on the server, geodata/kwb-columns.json); the client draws by it. */
+export const indelingRuleSchema = z
+  .object({
+    regels: z
+      .array(
+        z.object({
+          vanJaar: z.number().int().nullable().describe('Eerste jaar; leeg = alle eerdere jaren'),
+          totEnMetJaar: z.number().int().nullable().describe('Laatste jaar; leeg = alle latere jaren'),
+          indeling: z.number().int().describe('De grenzen (jaar van de wijk- en buurtkaart) voor deze jaren'),
+        }),
+      )
+      .min(1),
+    jarenMetCijfers: z
+      .array(z.number().int())
+      .describe('Alle jaren waarvoor waarnemingen zijn geladen, oplopend'),
+    toelichting: z.string(),
+  })
+  .openapi('IndelingPerJaar');
+export type IndelingRule = z.infer<typeof indelingRuleSchema>;

@@ -37,9 +37,9 @@ export const indicatorIdParam = oneString('Verwacht één indicator-id')
   .regex(indicatorIdPattern, 'Verwacht een indicator-id (letters, cijfers, _ en -)')
   .openapi({ example: 'bijstand_huishoudens_pct' });
 
-export const periodPattern = /^\d{4}(-\d{4})?$/;
+export const periodPattern = /^\d{4}(-\d{4}|H[12])?$/;
 export const periodParam = oneString('Verwacht één periode')
-  .regex(periodPattern, 'Verwacht een periode als 2022 of 2017-2021')
+  .regex(periodPattern, 'Verwacht een periode als 2022, 2017-2021 of het halfjaar 2022H1')
   .openapi({ example: '2022' });
 
 export const programmeIdParam = oneString('Verwacht één programma-id')

@@ -39,7 +39,7 @@ export const csvExportSchema = z.string().openapi({
   description:
     'Tidy CSV, één rij per gebied × indicator × periode. Kolommen: gebiedscode, gebiedsnaam, niveau, indeling, indicator, ' +
     'indicatornaam, eenheid, periode, waarde, teller, noemer, vlaggen (voorlopig|geheim|afgerond), geheim (reden), bron, ' +
-    'programma, horizon, streefjaar, soortStreefwaarde, streefwaarde, referentiegebied, basisjaar, basiswaarde, status, ' +
+    'bronvlaggen (vlaggen uit het bronbestand, met | gescheiden), ondergrens95, bovengrens95 (95%-interval), programma, horizon, streefjaar, soortStreefwaarde, streefwaarde, referentiegebied, basisjaar, basiswaarde, status, ' +
     'statuslabel, score, voortgangsmaat, cagrGemeten, cagrVereist, aandeelVanDeWeg, verwachteWaarde, referentiewaarde. ' +
     'De bron staat per rij; de exportdatum in de bestandsnaam (Content-Disposition). Geheime waarden zijn leeg.',
 });

@@ -21,7 +21,9 @@ export const mapLayerQuerySchema = z.object({
     .describe('Het programma waarvan de streefwaarden tellen; standaard dat van de gemeente'),
   indeling: yearParam('indeling')
     .optional()
-    .describe('Standaard de indeling die bij de periode hoort (2017 → 2017, 2020 en later → 2022)'),
+    .describe(
+      'Standaard de indeling die bij de periode hoort (GET /api/v1/indelingen; GM1916: t/m 2018 → 2017, 2019 en later → 2022)',
+    ),
 });
 export type MapLayerQuery = z.infer<typeof mapLayerQuerySchema>;
 

@@ -55,7 +55,16 @@ const figures = {
     aantallen: z.number().nullable().describe('Teller en noemer zijn afgerond op dit grondtal (CBS: 10)'),
   }),
   geheim: suppressionSchema.nullable(),
-  bron: z.string(),
+  bron: z.string().describe('De bron van deze waarde (per waarde, niet de nominale bron van de indicator)'),
+  bronvlaggen: z
+    .array(z.string())
+    .describe(
+      'Vlaggen uit het bronbestand, bijv. regiocode_afgeleid_uit_volgorde_en_naam(…): de gebiedscode is op naam en volgorde gekoppeld',
+    ),
+  interval95: z
+    .object({ onder: z.number(), boven: z.number() })
+    .nullable()
+    .describe('Gepubliceerd 95%-betrouwbaarheidsinterval (enquêtecijfers); leeg wanneer niet gegeven'),
 };
 
 export const observationSchema = z

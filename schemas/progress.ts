@@ -159,6 +159,31 @@ const aggregateYearSchema = z.object({
   reden: z.string().nullable(),
 });
 
+const relatedPointSchema = z.object({ jaar: z.number(), waarde: z.number() });
+export const relatedSeriesSchema = z
+  .object({
+    indicator: z.object({
+      id: z.string(),
+      naam: z.string(),
+      eenheid: z.string(),
+      decimalen: z.number(),
+      polariteit: z.string(),
+    }),
+    gebied: z.object({ code: z.string(), naam: z.string(), niveau: z.string() }),
+    basis: z.enum(['zelfde gebied', 'wijk', 'wijken van het programmagebied', 'gemeente']),
+    punten: z.array(relatedPointSchema),
+    eerste: relatedPointSchema,
+    laatste: relatedPointSchema,
+    richting: z.enum(['gunstig', 'ongunstig', 'gelijk']),
+    reden: z.string(),
+    bronnen: z.array(z.string()),
+    uitleg: z.string(),
+  })
+  .openapi('VerwanteReeks', {
+    description:
+      'Een echte reeks van een ANDERE definitie naast een streefwaarde die alleen een basiswaarde heeft; gelezen als richting, nooit als status van het doel.',
+  });
+
 export const targetProgressSchema = z
   .object({
     indicator: progressIndicatorSchema,
@@ -179,6 +204,7 @@ export const targetProgressSchema = z
         historie: z.array(progressJudgementSchema),
       }),
     ),
+    verwant: relatedSeriesSchema.nullable().optional(),
   })
   .openapi('StreefwaardeVoortgang');
 

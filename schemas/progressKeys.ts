@@ -92,6 +92,11 @@ export const progressKeys = {
   unfavourable: 'ongunstig',
   intervals: 'intervallen',
   planReading: 'planLezing',
+  related: 'verwant',
+  points: 'punten',
+  first: 'eerste',
+  last: 'laatste',
+  sources: 'bronnen',
 } as const;
 
 type Keys = typeof progressKeys;

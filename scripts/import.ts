@@ -45,6 +45,11 @@ Opdrachten:
       Alles of niets; doet niets als de gemeente al grenzen heeft. Hetzelfde als npm start met
       BUURTPEIL_GEMEENTE=GM0546 (BUURTPEIL_PDOK_URL, BUURTPEIL_CBS_ODATA_URL en
       BUURTPEIL_ONLINE_TIMEOUT_MS wijzigen de bronnen en de tijdslimiet).
+  reeks <bestand.csv> [--indeling 2022]
+      Reeks in lang formaat: gebiedscode;indicator;periode;waarde;teller;noemer;bron;flag (decimale
+      punt; periode 2019 of halfjaar 2019H1). Bron en vlaggen blijven per waarde bewaard; rijen
+      <indicator>_ondergrens95/_bovengrens95 worden het 95%-interval. Zonder --indeling volgt de
+      indeling het jaar (GET /api/v1/indelingen).
   map <map>
       Laadt de GM1916-bestanden uit een map zoals ../shared/data (grenzen 2017 en 2022, KWB 2017 en 2024,
       ELAN-wijkprofielen als die er staan).
@@ -238,6 +243,11 @@ try {
         console.error(result.message);
         ok = false;
       }
+      break;
+    }
+    case 'reeks': {
+      const vintage = yearOption('indeling');
+      ok = await runImport(db, 'reeks', readInputFile(rest[0]), vintage === undefined ? {} : { vintage });
       break;
     }
     case 'map': {

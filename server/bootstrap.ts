@@ -2,14 +2,15 @@ import type { AppContext } from './AppContext.ts';
 import { upsertIndicatorCatalogue } from './imports/catalogue/indicatorCatalogue.ts';
 import { loadDataDirectory } from './imports/loadDataDirectory.ts';
 import { loadConfiguredGemeente } from './imports/online/loadGemeenteOnline.ts';
+import { loadPacksOnStart } from './imports/packs/loadPacksOnStart.ts';
 import { loadProgrammeDefinitions } from './imports/programme/programmeDefinition.ts';
 import { refreshProgrammeAreaGeometries } from './imports/programme/programmeDefinitionGeometry.ts';
 
 /**
  * Start-up: writes the indicator catalogue (geodata/indicators.json) into `indicators`, loads the
- * programme definitions in geodata/programmes/ that are not in the database yet and, when no
- * boundaries are loaded and BUURTPEIL_DATA_DIR names a local copy of the CBS/PDOK files, loads
- * those. Without data it still starts and says plainly how to load it. With data already loaded
+ * data packs in geodata/packs/ not loaded into this database yet, the programme definitions in
+ * geodata/programmes/ that are not in the database yet and, when the database had no boundaries
+ * and BUURTPEIL_DATA_DIR names a local copy of the CBS/PDOK files, loads those. Without data it still starts and says plainly how to load it. With data already loaded
  * it only runs a few small queries.
  */
 export async function bootstrap({ db, config, logger }: AppContext): Promise<void> {
@@ -24,6 +25,7 @@ export async function bootstrap({ db, config, logger }: AppContext): Promise<voi
     .where('geometry', 'is not', null)
     .limit(1)
     .executeTakeFirst();
+  await loadPacksOnStart(db, logger);
   if (!shaped && config.sourceDataDir) {
     logger.info(`Geen grenzen in de database: gegevens laden uit ${config.sourceDataDir} …`);
     const started = Date.now();
@@ -44,9 +46,9 @@ export async function bootstrap({ db, config, logger }: AppContext): Promise<voi
     if (!summary.ok)
       logger.error({ fouten: summary.errors.slice(0, 20) }, 'laden uit BUURTPEIL_DATA_DIR is niet gelukt');
     else logger.info(`Gegevens geladen in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  } else if (!shaped) {
+  } else if (!shaped && !(await hasShapedArea(db))) {
     logger.warn(
-      'Er zijn nog geen grenzen en cijfers geladen. Start met BUURTPEIL_DATA_DIR=../shared/data (een map met CBS/PDOK-bestanden) om ze bij de start te laden, of lees ze in met `npm run import -- map ../shared/data` (of per bestand: `npm run import -- grenzen <bestand>`, `kwb <bestand>`, `gemeente <bestand.csv>`; zie `npm run import -- --help`).',
+      'Er zijn nog geen grenzen en cijfers geladen (geen datapakket in geodata/packs). Start met BUURTPEIL_DATA_DIR=<map met CBS/PDOK-bestanden> om ze bij de start te laden, of lees ze in met `npm run import -- map ../shared/data` (of per bestand: `npm run import -- grenzen <bestand>`, `kwb <bestand>`, `gemeente <bestand.csv>`; zie `npm run import -- --help`).',
     );
   }
 
@@ -60,4 +62,14 @@ export async function bootstrap({ db, config, logger }: AppContext): Promise<voi
   }
   const outlines = await refreshProgrammeAreaGeometries(db);
   if (outlines > 0) logger.info(`${outlines} programmagebied(en) kregen een omtrek`);
+}
+
+async function hasShapedArea(db: AppContext['db']): Promise<boolean> {
+  const row = await db
+    .selectFrom('areas')
+    .select('code')
+    .where('geometry', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

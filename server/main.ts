@@ -1,13 +1,22 @@
 import { createApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
-import { createDatabase } from './db/createDatabase.ts';
+import { createDatabase, type Db } from './db/createDatabase.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { DataDirError } from './db/prepareDataDir.ts';
 import { createLogger } from './logger.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
-const db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+let db: Db;
+try {
+  db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+} catch (error) {
+  if (!(error instanceof DataDirError)) throw error;
+  // One plain sentence and a non-zero exit code, no stack trace.
+  process.stderr.write(`buurtpeil start niet: ${error.message}\n`);
+  process.exit(2);
+}
 
 const applied = await migrateToLatest(db);
 if (applied.length > 0) logger.info({ migrations: applied }, 'database gemigreerd');

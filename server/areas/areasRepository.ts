@@ -53,6 +53,12 @@ function whereFilters(filters: AreaFilters) {
   };
 }
 
+/** Every year some observation is for, ascending (the data page's year choices). */
+export async function yearsWithObservations(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('observations').select('year').distinct().orderBy('year').execute();
+  return rows.map((row) => row.year);
+}
+
 /** The newest boundary set that holds areas matching the filters; a list never mixes indelingen. */
 export async function newestVintage(db: Db, filters: AreaFilters): Promise<number | undefined> {
   const row = await db

@@ -6,6 +6,8 @@ import {
   areaDetailSchema,
   areaListQuerySchema,
   areaListSchema,
+  type IndelingRule,
+  indelingRuleSchema,
 } from '../../schemas/areas.ts';
 import { type AreaProgressProfileBody, areaProgressProfileSchema } from '../../schemas/progress.ts';
 import { inDutch } from '../../schemas/progressKeys.ts';
@@ -24,8 +26,19 @@ import {
   findVintagesOf,
   newestVintage,
   toAreaSummary,
+  yearsWithObservations,
 } from './areasRepository.ts';
+import { vintageRanges } from './vintageForPeriod.ts';
 
+documentGet({
+  path: '/indelingen',
+  operationId: 'listIndelingen',
+  tag: 'Gebieden',
+  summary: 'Welke gebiedsindeling (grenzen) bij welk jaar hoort',
+  description:
+    'De ene regel van de server: cijfers van een jaar horen bij de grenzen van deze indeling (GM1916: t/m 2018 de 12 wijken/29 buurten van 2017, vanaf 2019 de 13 wijken/43 buurten van 2022). De kaart tekent ermee.',
+  response: indelingRuleSchema,
+});
 documentGet({
   path: '/gebieden',
   operationId: 'listGebieden',
@@ -57,6 +70,15 @@ documentGet({
 });
 
 export const mountAreas: MountFeature = (api, { db }) => {
+  api.get('/indelingen', async (_req, res) => {
+    const body: IndelingRule = {
+      regels: vintageRanges(),
+      jarenMetCijfers: await yearsWithObservations(db),
+      toelichting:
+        'Cijfers van een jaar horen bij de grenzen van de indeling in de regel die dat jaar bevat; de tabel staat in geodata/kwb-columns.json.',
+    };
+    res.json(body);
+  });
   api.get('/gebieden', async (req, res) => {
     const query = parseQuery(req, areaListQuerySchema);
     const page = pageOf(query);

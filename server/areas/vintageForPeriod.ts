@@ -5,7 +5,7 @@ import { geodataDir } from '../config.ts';
 
 /**
  * Which boundary set (indeling) figures of a period are drawn in. CBS redrew GM1916's buurten
- * between 2017 and 2020 (29 → 43 buurten); the 2022 geometry is the one valid for 2020–2024.
+ * in 2019 (29 → 43 buurten, 12 → 13 wijken); the 2022 geometry is the one valid for 2019–2024.
  * There is ONE table of this, geodata/kwb-columns.json `boundaryVintageByYear`, which the KWB
  * importer files observations by; the map layers read the same table through the same function,
  * so a period is always drawn in the indeling its figures were imported in.
@@ -42,10 +42,10 @@ export function boundaryVintageForYear(
   return undefined;
 }
 
-/** The year a period ends in: "2022" → 2022, "2017-2021" → 2021. */
+/** The year a period ends in: "2022" → 2022, "2017-2021" → 2021, half year "2019H1" → 2019. */
 export function yearOfPeriod(period: string): number {
   const parts = period.split('-');
-  return Number(parts[parts.length - 1]);
+  return Number(parts[parts.length - 1]!.replace(/H[12]$/, ''));
 }
 
 export function vintageForYear(year: number): number {
@@ -56,3 +56,27 @@ export function vintageForYear(year: number): number {
 }
 
 export const vintageForPeriod = (period: string): number => vintageForYear(yearOfPeriod(period));
+
+/**
+ * The same table as year ranges, for the API: consecutive years with one vintage become one range;
+ * the first range is open towards the past, the last towards the future (as vintageForYear reads it).
+ */
+export function vintageRanges(): { vanJaar: number | null; totEnMetJaar: number | null; indeling: number }[] {
+  const entries = Object.entries(readBoundaryVintageTable())
+    .map(([year, vintage]) => [Number(year), vintage] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const ranges: { vanJaar: number | null; totEnMetJaar: number | null; indeling: number }[] = [];
+  for (const [year, vintage] of entries) {
+    const last = ranges.at(-1);
+    if (last && last.indeling === vintage) last.totEnMetJaar = year;
+    else ranges.push({ vanJaar: year, totEnMetJaar: year, indeling: vintage });
+  }
+  if (ranges.length > 0) {
+    // Before the first year: the oldest indeling (vintageForYear's fallback); after the last: the newest.
+    const oldest = Math.min(...ranges.map((r) => r.indeling));
+    if (ranges[0]!.indeling === oldest) ranges[0]!.vanJaar = null;
+    else ranges.unshift({ vanJaar: null, totEnMetJaar: ranges[0]!.vanJaar! - 1, indeling: oldest });
+    ranges.at(-1)!.totEnMetJaar = null;
+  }
+  return ranges;
+}

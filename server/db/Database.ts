@@ -18,6 +18,7 @@ export interface Database {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  data_packs: DataPacksTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -25,7 +26,7 @@ type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | str
 
 // The enum columns take their values from schemas/enums.ts, the one list of each.
 export type { AreaLevel, Polarity, ProgrammeAreaRole, Role, TargetKind } from '../../schemas/enums.ts';
-export type ImportKind = 'grenzen' | 'kwb' | 'gemeentecijfers' | 'programma' | 'elan';
+export type ImportKind = 'grenzen' | 'kwb' | 'gemeentecijfers' | 'programma' | 'elan' | 'reeks';
 
 export interface ImportsTable {
   id: Generated<number>;
@@ -96,6 +97,11 @@ export interface ObservationsTable {
   value_rounding: number | null;
   count_rounding: number | null;
   source: string;
+  /** Migration 2026_12_01_0800: the source file's flags for this value, `|`-separated. */
+  flags: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 2026_12_01_0800: a published 95% interval around the value. */
+  interval_low: ColumnType<number | null, number | null | undefined, number | null>;
+  interval_high: ColumnType<number | null, number | null | undefined, number | null>;
   import_id: number | null;
   updated_at: DefaultedTimestamp;
 }
@@ -111,6 +117,11 @@ export interface ObservationRevisionsTable {
   value_rounding: number | null;
   count_rounding: number | null;
   source: string;
+  /** Migration 2026_12_01_0800: the source file's flags for this value, `|`-separated. */
+  flags: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 2026_12_01_0800: a published 95% interval around the value. */
+  interval_low: ColumnType<number | null, number | null | undefined, number | null>;
+  interval_high: ColumnType<number | null, number | null | undefined, number | null>;
   import_id: number | null;
   valid_from: Timestamp;
   replaced_at: DefaultedTimestamp;
@@ -147,6 +158,8 @@ export interface ProgrammeIndicatorsTable {
   level: string | null;
   label: string | null;
   sort_order: ColumnType<number, number | undefined, number>;
+  /** Migration 2026_12_01_0801: the related series ("verwante reeks") read as a direction. */
+  related_indicator_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TargetsTable {
@@ -207,6 +220,14 @@ export interface AuditLogTable {
   before: JSONColumnType<object | null, string | null, string | null>;
   after: JSONColumnType<object | null, string | null, string | null>;
   import_id: number | null;
+}
+
+/** Migration 2026_12_01_0800: the data packs (geodata/packs/<id>) loaded into this database. */
+export interface DataPacksTable {
+  id: string;
+  pack_hash: string;
+  loaded_at: DefaultedTimestamp;
+  files: number;
 }
 
 export type Area = Selectable<AreasTable>;

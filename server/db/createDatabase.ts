@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './Database.ts';
+import { prepareDataDir } from './prepareDataDir.ts';
 
 // PostgreSQL returns bigint (int8) and numeric as strings by default; our counts fit in a JS number.
 pg.types.setTypeParser(20, (value) => Number(value));
@@ -23,6 +24,7 @@ export function createDatabase(target: DatabaseTarget): Db {
     });
   }
   const dataDir = target.dataDir ?? 'memory://';
+  prepareDataDir(dataDir);
   return new Kysely<Database>({
     dialect: new PGliteDialect({
       pglite: async () => {

@@ -48,6 +48,9 @@ export interface DisclosedObservation {
   confidential: boolean;
   valueRounding: number | null;
   countRounding: number | null;
+  /** A published 95% interval (migration 2026_12_01_0800). */
+  intervalLow?: number | null;
+  intervalHigh?: number | null;
   source: string;
   suppressed: Suppression | null;
 }

@@ -18,6 +18,9 @@ export interface ExportRow {
   vlaggen: Flag[];
   geheim: string | null;
   bron: string;
+  bronvlaggen: string | null;
+  ondergrens95: number | null;
+  bovengrens95: number | null;
   programma: string | null;
   horizon: number | null;
   streefjaar: number | null;
@@ -55,6 +58,9 @@ export const EXPORT_COLUMNS: ReadonlyArray<readonly [keyof ExportRow, Kind]> = [
   ['vlaggen', 'text'],
   ['geheim', 'text'],
   ['bron', 'text'],
+  ['bronvlaggen', 'text'],
+  ['ondergrens95', 'number'],
+  ['bovengrens95', 'number'],
   ['programma', 'text'],
   ['horizon', 'number'],
   ['streefjaar', 'number'],

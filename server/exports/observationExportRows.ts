@@ -2,7 +2,7 @@ import type { Db } from '../db/createDatabase.ts';
 import { discloseObservation, disclosureRuleOf } from '../disclosure/applyDisclosure.ts';
 import { findIndicators } from '../indicators/indicatorsRepository.ts';
 import type { ObservationFilters } from '../observations/observationsRepository.ts';
-import { flagsOf, type ObservationRow } from '../observations/publishObservation.ts';
+import { flagsOf, intervalOf, type ObservationRow } from '../observations/publishObservation.ts';
 import type { ExportRow } from './exportColumns.ts';
 import { observationRowsInOrder } from './observationRowsInOrder.ts';
 import type { TargetLookup } from './targetLookup.ts';
@@ -47,6 +47,9 @@ export async function* observationExportRows(
       vlaggen: flagsOf(row, disclosed.suppressed),
       geheim: disclosed.suppressed?.reason ?? null,
       bron: row.source,
+      bronvlaggen: row.flags,
+      ondergrens95: intervalOf(row, disclosed.suppressed)?.onder ?? null,
+      bovengrens95: intervalOf(row, disclosed.suppressed)?.boven ?? null,
       programma: target ? options.programmeId : null,
       horizon: target?.target.horizon ?? null,
       streefjaar: target?.target.targetYear ?? null,

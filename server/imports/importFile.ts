@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gemeenteCodeOf, parentCodeOf } from '../areas/areaCodes.ts';
+import { vintageForYear } from '../areas/vintageForPeriod.ts';
 import type { Db } from '../db/createDatabase.ts';
 import type { AreaLevel } from '../db/Database.ts';
 import { parseBoundaries } from './boundaries/parseBoundaries.ts';
@@ -8,6 +9,7 @@ import { parseGemeenteCsv } from './gemeente/parseGemeenteCsv.ts';
 import { parseKwb } from './kwb/parseKwb.ts';
 import type { ParsedObservation, RowError } from './observationRow.ts';
 import { rowError } from './observationRow.ts';
+import { MISSING_FLAG, parseSeriesCsv } from './series/parseSeriesCsv.ts';
 import { checkFileSize, decodeUtf8 } from './text/decodeText.ts';
 import { isFallbackName, resolveAreaNames, writeAreas } from './writeAreas.ts';
 import {
@@ -22,7 +24,7 @@ import {
 
 export type UploadKind = 'grenzen' | 'kwb' | 'gemeentecijfers';
 /** Everything importFile reads: the uploads plus third-party series loaded by the CLI and start-up only. */
-export type ImportFileKind = UploadKind | 'elan';
+export type ImportFileKind = UploadKind | 'elan' | 'reeks';
 
 export interface ImportFileInput {
   kind: ImportFileKind;
@@ -69,6 +71,7 @@ export interface ImportOptions {
 /** Upload size limits per kind; above these the file is refused before it is parsed. */
 export const MAX_FILE_BYTES: Record<ImportFileKind, number> = {
   elan: 20 * 1024 * 1024,
+  reeks: 20 * 1024 * 1024,
   gemeentecijfers: 20 * 1024 * 1024,
   kwb: 100 * 1024 * 1024,
   grenzen: 250 * 1024 * 1024,
@@ -76,6 +79,7 @@ export const MAX_FILE_BYTES: Record<ImportFileKind, number> = {
 
 const KIND_LABEL: Record<ImportFileKind, string> = {
   elan: 'ELAN-wijkprofielen',
+  reeks: 'reeksbestanden',
   gemeentecijfers: 'gemeentecijfers',
   kwb: 'KWB-bestanden',
   grenzen: 'grensbestanden',
@@ -127,6 +131,8 @@ export async function importFile(
       return importGemeenteCijfers(db, input, options, report, decoded.text);
     case 'elan':
       return importElanWijkprofielen(db, input, options, report, decoded.text);
+    case 'reeks':
+      return importSeries(db, input, options, report, decoded.text);
     default:
       return refuse(`Onbekende soort import '${String(input.kind)}'.`);
   }
@@ -370,6 +376,106 @@ async function importElanWijkprofielen(
   return commit(db, input, report, details, (trx, importId) =>
     writeObservations(trx, observations, importId, input.actor),
   );
+}
+
+/**
+ * A long-format series file (gebiedscode;indicator;periode;waarde;teller;noemer;bron;flag), CLI and
+ * start-up (data packs). Each row goes to the indeling of its year (vintageForYear, the one rule)
+ * unless the file states one indeling for all years (`input.vintage`, e.g. ELAN v7 computed every
+ * year on the current wijken). Unknown indicators and areas are row errors: all or nothing.
+ * Nederland (NL00) is created where an indeling lacks it, as the KWB import does.
+ */
+async function importSeries(
+  db: Db,
+  input: ImportFileInput,
+  options: ImportOptions,
+  report: ImportReport,
+  text: string,
+): Promise<ImportReport> {
+  const parsed = parseSeriesCsv(text);
+  report.errors.push(...parsed.errors);
+  report.warnings.push(...parsed.warnings);
+  if (parsed.rowsMissing > 0)
+    report.warnings.push(
+      rowError(
+        0,
+        'waarde',
+        `${parsed.rowsMissing} regels zonder waarde (vlag ${MISSING_FLAG}) zijn niet opgeslagen.`,
+      ),
+    );
+  if (parsed.errors.length > 0) return finish(report);
+  const rows: ResolvedObservation[] = parsed.observations.map((row) => ({
+    ...row,
+    vintage: input.vintage ?? vintageForYear(row.year),
+  }));
+  const indicatorIds = new Set(
+    (await db.selectFrom('indicators').select('id').execute()).map((row) => row.id),
+  );
+  const codes = [...new Set(rows.map((row) => row.areaCode))];
+  const known = new Set(
+    (await db.selectFrom('areas').select(['code', 'vintage']).where('code', 'in', codes).execute()).map(
+      (row) => `${row.code}|${row.vintage}`,
+    ),
+  );
+  const landToCreate = new Set<number>();
+  for (const row of rows) {
+    if (!indicatorIds.has(row.indicatorId)) {
+      report.errors.push(
+        rowError(
+          row.line,
+          'indicator',
+          `Onbekende indicator '${row.indicatorId}': die staat niet in geodata/indicators.json.`,
+        ),
+      );
+    }
+    if (known.has(`${row.areaCode}|${row.vintage}`)) continue;
+    if (row.areaCode === 'NL00') landToCreate.add(row.vintage);
+    else
+      report.errors.push(
+        rowError(
+          row.line,
+          'gebiedscode',
+          `Gebied '${row.areaCode}' bestaat niet in indeling ${row.vintage} (de indeling van ${row.period}). Lees eerst de grenzen van die indeling in.`,
+        ),
+      );
+  }
+  report.rowsTotal = rows.length;
+  report.rowsSkipped = parsed.rowsMissing;
+  if (report.errors.length > 0) {
+    report.errors.sort((a, b) => a.line - b.line);
+    return finish(report);
+  }
+  options.onProgress?.('gecontroleerd', 1, 3);
+  if (options.dryRun) {
+    Object.assign(report, await classifyObservations(db, rows));
+    return finish(report);
+  }
+  const details = {
+    rowsRead: parsed.rowsRead,
+    rowsMissing: parsed.rowsMissing,
+    vintage: input.vintage ?? null,
+  };
+  return commit(db, input, report, details, async (trx, importId) => {
+    if (landToCreate.size > 0) {
+      await writeAreas(
+        trx,
+        [...landToCreate].map((vintage) => ({
+          code: 'NL00',
+          name: 'Nederland',
+          level: 'land' as const,
+          vintage,
+          parentCode: null,
+          gemeenteCode: null,
+          geometry: null,
+          bbox: null,
+          derived: false,
+        })),
+        importId,
+        `Reeks (${input.fileName})`,
+      );
+    }
+    return writeObservations(trx, rows, importId, input.actor);
+  });
 }
 
 /** Checks indicator ids and area codes against the database and picks each row's boundary vintage. */

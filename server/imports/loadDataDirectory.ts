@@ -3,14 +3,19 @@ import path from 'node:path';
 import type { Db } from '../db/createDatabase.ts';
 import { formatRowError, type ImportFileKind, type ImportReport, importFile } from './importFile.ts';
 
-/** The files of a directory shaped like ../shared/data that start-up and `import map` load, in order. */
-export const DATA_DIRECTORY_FILES: {
+/** One file of a directory or data pack: what to import and how to label it. */
+export interface DataFile {
   kind: ImportFileKind;
   path: string;
   vintage?: number;
   year?: number;
   label: string;
-}[] = [
+}
+
+export type LoadedFile = ImportReport & { label: string };
+
+/** The files of a directory shaped like ../shared/data that `BUURTPEIL_DATA_DIR` and `import map` load, in order. */
+export const DATA_DIRECTORY_FILES: DataFile[] = [
   {
     kind: 'grenzen',
     path: 'geometry/gm1916/buurten_2017_GM1916_rd.geojson',
@@ -39,7 +44,7 @@ export const DATA_DIRECTORY_FILES: {
 
 export interface DataDirectorySummary {
   ok: boolean;
-  reports: (ImportReport & { label: string })[];
+  reports: LoadedFile[];
   missingFiles: string[];
   /** Every error of every file, formatted for people. */
   errors: string[];
@@ -56,11 +61,32 @@ export async function loadDataDirectory(
   dataDir: string,
   options: { actor: string; onProgress?: (done: number, total: number, label: string) => void },
 ): Promise<DataDirectorySummary> {
+  const summary = await loadFileList(db, dataDir, DATA_DIRECTORY_FILES, options);
+  if (summary.missingFiles.length === DATA_DIRECTORY_FILES.length) {
+    summary.ok = false;
+    summary.errors.push(
+      `In ${dataDir} staat geen van de verwachte bestanden (bijv. ${DATA_DIRECTORY_FILES[0]!.path}).`,
+    );
+  }
+  return summary;
+}
+
+/** Imports `files` (paths relative to `baseDir`) in order, each its own all-or-nothing import. */
+export async function loadFileList(
+  db: Db,
+  baseDir: string,
+  files: DataFile[],
+  options: {
+    actor: string;
+    onProgress?: (done: number, total: number, label: string) => void;
+    onFile?: (file: LoadedFile) => void;
+  },
+): Promise<DataDirectorySummary> {
   const summary: DataDirectorySummary = { ok: true, reports: [], missingFiles: [], errors: [] };
-  const total = DATA_DIRECTORY_FILES.length;
-  for (const [index, file] of DATA_DIRECTORY_FILES.entries()) {
+  const total = files.length;
+  for (const [index, file] of files.entries()) {
     options.onProgress?.(index, total, file.label);
-    const filePath = path.join(dataDir, file.path);
+    const filePath = path.join(baseDir, file.path);
     if (!existsSync(filePath)) {
       summary.missingFiles.push(file.path);
       continue;
@@ -77,18 +103,14 @@ export async function loadDataDirectory(
       },
       { dryRun: false },
     );
-    summary.reports.push({ ...report, label: file.label });
+    const loaded = { ...report, label: file.label };
+    summary.reports.push(loaded);
+    options.onFile?.(loaded);
     if (!report.ok) {
       summary.ok = false;
       summary.errors.push(...report.errors.map((error) => `${file.path}: ${formatRowError(error)}`));
     }
   }
   options.onProgress?.(total, total, 'klaar');
-  if (summary.missingFiles.length === total) {
-    summary.ok = false;
-    summary.errors.push(
-      `In ${dataDir} staat geen van de verwachte bestanden (bijv. ${DATA_DIRECTORY_FILES[0]!.path}).`,
-    );
-  }
   return summary;
 }

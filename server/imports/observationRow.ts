@@ -30,6 +30,11 @@ export interface ParsedObservation {
   valueRounding: number | null;
   countRounding: number | null;
   source: string;
+  /** The source file's flags for this value (`|`-separated), e.g. a code matched by name. */
+  flags?: string | null;
+  /** A published 95% interval around the value (survey figures). */
+  intervalLow?: number | null;
+  intervalHigh?: number | null;
 }
 
 export interface ParseOutcome<T> {

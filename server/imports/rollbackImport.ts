@@ -78,6 +78,9 @@ export async function rollbackImport(db: Db, importId: number, actor: string): P
           value_rounding: revision.value_rounding,
           count_rounding: revision.count_rounding,
           source: revision.source,
+          flags: revision.flags,
+          interval_low: revision.interval_low,
+          interval_high: revision.interval_high,
           import_id: revision.import_id,
           updated_at: revision.valid_from,
         })

@@ -29,6 +29,9 @@ interface ExistingObservation {
   value_rounding: number | null;
   count_rounding: number | null;
   source: string;
+  flags: string | null;
+  interval_low: number | null;
+  interval_high: number | null;
   import_id: number | null;
   updated_at: Date;
 }
@@ -45,7 +48,10 @@ function sameValues(existing: ExistingObservation, row: ResolvedObservation): bo
     existing.confidential === row.confidential &&
     existing.value_rounding === row.valueRounding &&
     existing.count_rounding === row.countRounding &&
-    existing.source === row.source
+    existing.source === row.source &&
+    existing.flags === (row.flags ?? null) &&
+    existing.interval_low === (row.intervalLow ?? null) &&
+    existing.interval_high === (row.intervalHigh ?? null)
   );
 }
 
@@ -76,6 +82,9 @@ async function loadExisting(
       'value_rounding',
       'count_rounding',
       'source',
+      'flags',
+      'interval_low',
+      'interval_high',
       'import_id',
       'updated_at',
     ])
@@ -144,6 +153,9 @@ export async function writeObservations(
           value_rounding: current.value_rounding,
           count_rounding: current.count_rounding,
           source: current.source,
+          flags: current.flags,
+          interval_low: current.interval_low,
+          interval_high: current.interval_high,
           import_id: current.import_id,
           valid_from: current.updated_at,
           replaced_by_import_id: importId,
@@ -155,7 +167,7 @@ export async function writeObservations(
     const values = sql.join(
       chunk.map(
         ({ row, current }) =>
-          sql`(${current.id}::bigint, ${row.value}::double precision, ${row.numerator}::double precision, ${row.denominator}::double precision, ${row.provisional}::boolean, ${row.confidential}::boolean, ${row.valueRounding}::double precision, ${row.countRounding}::double precision, ${row.source}::text, ${row.year}::integer)`,
+          sql`(${current.id}::bigint, ${row.value}::double precision, ${row.numerator}::double precision, ${row.denominator}::double precision, ${row.provisional}::boolean, ${row.confidential}::boolean, ${row.valueRounding}::double precision, ${row.countRounding}::double precision, ${row.source}::text, ${row.year}::integer, ${row.flags ?? null}::text, ${row.intervalLow ?? null}::double precision, ${row.intervalHigh ?? null}::double precision)`,
       ),
     );
     await sql`
@@ -163,8 +175,9 @@ export async function writeObservations(
         value = v.value, numerator = v.numerator, denominator = v.denominator,
         provisional = v.provisional, confidential = v.confidential,
         value_rounding = v.value_rounding, count_rounding = v.count_rounding,
-        source = v.source, year = v.year, import_id = ${importId}, updated_at = now()
-      from (values ${values}) as v(id, value, numerator, denominator, provisional, confidential, value_rounding, count_rounding, source, year)
+        source = v.source, year = v.year, flags = v.flags, interval_low = v.interval_low,
+        interval_high = v.interval_high, import_id = ${importId}, updated_at = now()
+      from (values ${values}) as v(id, value, numerator, denominator, provisional, confidential, value_rounding, count_rounding, source, year, flags, interval_low, interval_high)
       where o.id = v.id`.execute(trx);
   }
   counts.rowsCorrected = corrections.length;
@@ -176,7 +189,7 @@ export async function writeObservations(
     const column = <T>(pick: (row: ResolvedObservation) => T) => chunk.map(pick);
     await sql`
       insert into observations (indicator_id, area_code, vintage, period, year, value, numerator, denominator,
-        provisional, confidential, value_rounding, count_rounding, source, import_id)
+        provisional, confidential, value_rounding, count_rounding, source, import_id, flags, interval_low, interval_high)
       select * from unnest(
         ${column((row) => row.indicatorId)}::text[], ${column((row) => row.areaCode)}::text[],
         ${column((row) => row.vintage)}::integer[], ${column((row) => row.period)}::text[],
@@ -184,7 +197,9 @@ export async function writeObservations(
         ${column((row) => row.numerator)}::double precision[], ${column((row) => row.denominator)}::double precision[],
         ${column((row) => row.provisional)}::boolean[], ${column((row) => row.confidential)}::boolean[],
         ${column((row) => row.valueRounding)}::double precision[], ${column((row) => row.countRounding)}::double precision[],
-        ${column((row) => row.source)}::text[], ${column(() => importId)}::integer[])`.execute(trx);
+        ${column((row) => row.source)}::text[], ${column(() => importId)}::integer[],
+        ${column((row) => row.flags ?? null)}::text[], ${column((row) => row.intervalLow ?? null)}::double precision[],
+        ${column((row) => row.intervalHigh ?? null)}::double precision[])`.execute(trx);
   }
   counts.rowsNew = inserts.length;
   return counts;

@@ -56,6 +56,9 @@ export function observationsQuery(db: Db) {
       'o.value_rounding',
       'o.count_rounding',
       'o.source',
+      'o.flags',
+      'o.interval_low',
+      'o.interval_high',
       'o.import_id',
       'o.updated_at',
     ]);

@@ -12,6 +12,10 @@ export interface FigureRow {
   value_rounding: number | null;
   count_rounding: number | null;
   source: string;
+  /** The source file's own flags, `|`-separated (migration 2026_12_01_0800). */
+  flags: string | null;
+  interval_low: number | null;
+  interval_high: number | null;
 }
 
 export interface ObservationRow extends FigureRow {
@@ -37,6 +41,18 @@ export function flagsOf(row: FigureRow, suppressed: Suppression | null): Flag[] 
   return flags;
 }
 
+/** The source file's flags as a list, e.g. `regiocode_afgeleid_uit_volgorde_en_naam(KWB2024_85984NED)`. */
+export const sourceFlagsOf = (row: FigureRow): string[] => (row.flags ? row.flags.split('|') : []);
+
+/** A published 95% interval, or null; never shown for a suppressed value. */
+export function intervalOf(
+  row: FigureRow,
+  suppressed: Suppression | null,
+): { onder: number; boven: number } | null {
+  if (suppressed || row.interval_low == null || row.interval_high == null) return null;
+  return { onder: row.interval_low, boven: row.interval_high };
+}
+
 export const suppressionBody = (suppressed: Suppression | null) =>
   suppressed ? { reden: suppressed.reason, label: suppressed.label, toelichting: suppressed.text } : null;
 
@@ -51,6 +67,8 @@ export function publishFigures(rule: DisclosureRule, row: FigureRow) {
     afronding: { waarde: row.value_rounding, aantallen: row.count_rounding },
     geheim: suppressionBody(disclosed.suppressed),
     bron: row.source,
+    bronvlaggen: sourceFlagsOf(row),
+    interval95: intervalOf(row, disclosed.suppressed),
   };
 }
 

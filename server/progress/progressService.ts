@@ -12,6 +12,7 @@ import {
 } from '../disclosure/applyDisclosure.ts';
 import { aggregateFromCounts, unitScale } from './aggregateFromCounts.ts';
 import { judgeTarget } from './judgeTarget.ts';
+import { attachRelatedSeries } from './relatedSeriesLoader.ts';
 import type {
   AggregationInfo,
   AreaProgress,
@@ -53,7 +54,11 @@ export async function getProgrammeProgress(
   return {
     programme: programmeSummary(programme),
     year: options.year ?? null,
-    targets: await buildTargetProgress(db, programme, targets, options.year ?? null),
+    targets: await attachRelatedSeries(
+      db,
+      programme,
+      await buildTargetProgress(db, programme, targets, options.year ?? null),
+    ),
   };
 }
 
@@ -150,7 +155,8 @@ export async function getAreaProgress(
       .executeTakeFirst();
     if (!programme) continue;
     const summary = programmeSummary(programme);
-    for (const tp of await buildTargetProgress(db, programme, programmeTargets, null)) {
+    const built = await buildTargetProgress(db, programme, programmeTargets, null);
+    for (const tp of await attachRelatedSeries(db, programme, built)) {
       (tp.area.code === areaCode ? profile.targets : profile.memberOf).push({ programme: summary, ...tp });
     }
   }
@@ -470,13 +476,16 @@ function toDisclosed(rule: DisclosureRule, o: Observation): DisclosedObservation
     confidential: o.confidential,
     valueRounding: o.value_rounding,
     countRounding: o.count_rounding,
+    intervalLow: o.interval_low,
+    intervalHigh: o.interval_high,
     source: o.source,
   });
 }
 
-/** Prefer the programme's vintage, then the newest vintage, then a single-year period over a range. */
+/** Prefer the programme's vintage, then the newest vintage, then a whole year over a half year over a range. */
 function rank(o: Observation, vintage: number): number {
-  return (o.vintage === vintage ? 1e6 : 0) + o.vintage * 10 + (o.period.includes('-') ? 0 : 1);
+  const shape = o.period.includes('-') ? 0 : /H[12]$/.test(o.period) ? 1 : 2;
+  return (o.vintage === vintage ? 1e6 : 0) + o.vintage * 10 + shape;
 }
 
 function programmeSummary(p: Programme): ProgrammeSummary {

@@ -224,6 +224,23 @@ export interface TargetProgress {
   reference: ReferenceSeries | null;
   aggregation: AggregationInfo | null;
   horizons: HorizonProgress[];
+  /** While the target's own indicator has only its baseline: a real series of another definition. */
+  related?: RelatedSeries | null;
+}
+
+/** "Verwante reeks": read as a direction, never as the target's status (docs/decisions/0063). */
+export interface RelatedSeries {
+  indicator: { id: string; name: string; unit: string; decimals: number; polarity: string };
+  area: { code: string; name: string; level: string };
+  /** How the area relates to the target's area. */
+  basis: 'zelfde gebied' | 'wijk' | 'wijken van het programmagebied' | 'gemeente';
+  points: { year: number; value: number }[];
+  first: { year: number; value: number };
+  last: { year: number; value: number };
+  direction: 'gunstig' | 'ongunstig' | 'gelijk';
+  reason: string;
+  sources: string[];
+  explanation: string;
 }
 
 export interface ProgrammeSummary {

@@ -13,6 +13,9 @@ export interface RoundedFigures {
   valueRounding: number | null;
   /** Numerator and denominator were published rounded to this base (CBS: 10 → ±5). */
   countRounding: number | null;
+  /** A published 95% interval (survey figures); judged like rounding: the value lies in it. */
+  intervalLow?: number | null;
+  intervalHigh?: number | null;
 }
 
 /**
@@ -47,6 +50,16 @@ export function valueInterval(figures: RoundedFigures, scale = 100): ValueInterv
       const high = denominator - h > 0 ? Math.min((numerator + h) / (denominator - h), 1) : 1;
       fromCounts = { low: low * unit, high: high * unit, reason };
     }
+  }
+  const { intervalLow, intervalHigh } = figures;
+  if (intervalLow != null && intervalHigh != null && intervalLow <= value && value <= intervalHigh) {
+    // The confidence interval is the wider statement; rounding inside it changes nothing.
+    const rounding = fromValue ?? fromCounts;
+    return {
+      low: Math.min(intervalLow, rounding?.low ?? intervalLow),
+      high: Math.max(intervalHigh, rounding?.high ?? intervalHigh),
+      reason: `95%-betrouwbaarheidsinterval ${nl(intervalLow)}–${nl(intervalHigh)} (enquête)`,
+    };
   }
   if (fromValue && fromCounts) {
     const low = Math.max(fromValue.low, fromCounts.low);

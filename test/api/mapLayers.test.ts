@@ -109,10 +109,12 @@ describe('GET /api/v1/kaartlagen/{indicator}', () => {
 });
 
 describe('the period → indeling mapping', () => {
-  it('maps 2017–2019 (and earlier) to the 2017 indeling and 2020 onwards to 2022, as the KWB importer does', () => {
+  it('maps 2018 (and earlier) to the 2017 indeling and 2019 onwards to 2022, as the importers do', () => {
     assert.deepEqual(
-      ['2015', '2017', '2019', '2020', '2024', '2030', '2016-2020'].map(vintageForPeriod),
-      [2017, 2017, 2017, 2022, 2022, 2022, 2022],
+      ['2015', '2017', '2018', '2019', '2020', '2024', '2030', '2016-2020', '2018H2', '2019H1'].map(
+        vintageForPeriod,
+      ),
+      [2017, 2017, 2017, 2022, 2022, 2022, 2022, 2022, 2017, 2022],
     );
   });
 });

@@ -41,7 +41,8 @@ describe('KWB: column map and pure parsing', () => {
     assert.equal(kwbYearFromName('83765NED_TypedDataSet.json'), 2017);
     assert.equal(kwbYearFromName('kerncijfers.csv'), undefined);
     assert.equal(boundaryVintageForKwbYear(2017), 2017);
-    assert.equal(boundaryVintageForKwbYear(2019), 2017);
+    assert.equal(boundaryVintageForKwbYear(2018), 2017);
+    assert.equal(boundaryVintageForKwbYear(2019), 2022);
     assert.equal(boundaryVintageForKwbYear(2020), 2022);
     assert.equal(boundaryVintageForKwbYear(2024), 2022);
     assert.equal(boundaryVintageForKwbYear(2026), 2022);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { layerPaint, sortValues, vintageForYear } from '../../client/src/map/layerPaint.ts';
+import { layerPaint, sortValues, vintageForYear, yearOfPeriod } from '../../client/src/map/layerPaint.ts';
 import { searchAreas } from '../../client/src/profile/areaSearch.ts';
 import { valueScale } from '../../client/src/shared/colourScale.ts';
 import type { Gebied, LayerValue } from '../../client/src/shared/model.ts';
@@ -45,11 +45,18 @@ test('progress colouring uses the status palette', () => {
   assert.equal(paint.get('BU2')?.kleur, STATUS_STYLES.onvoldoende_gegevens.colour);
 });
 
-test('the vintage follows the year: the 2022 indeling from 2020 on', () => {
-  assert.equal(vintageForYear(2017), 2017);
-  assert.equal(vintageForYear(2019), 2017);
-  assert.equal(vintageForYear(2020), 2022);
-  assert.equal(vintageForYear(2024), 2022);
+test('the vintage follows the year by the rule the server gives (GET /indelingen)', () => {
+  const regels = [
+    { vanJaar: null, totEnMetJaar: 2018, indeling: 2017 },
+    { vanJaar: 2019, totEnMetJaar: null, indeling: 2022 },
+  ];
+  assert.equal(vintageForYear(2009, regels), 2017);
+  assert.equal(vintageForYear(2018, regels), 2017);
+  assert.equal(vintageForYear(2019, regels), 2022);
+  assert.equal(vintageForYear(2031, regels), 2022);
+  assert.equal(vintageForYear(2019, []), null);
+  assert.equal(yearOfPeriod('2019H1'), 2019);
+  assert.equal(yearOfPeriod('2017-2021'), 2021);
 });
 
 test('sorting by value puts missing values last in both directions', () => {

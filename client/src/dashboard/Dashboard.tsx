@@ -36,6 +36,35 @@ function TargetCell({ t }: { t: TargetProgress | undefined }) {
   );
 }
 
+const DIRECTION_WORDS = { gunstig: '↗ gunstig', ongunstig: '↘ ongunstig', gelijk: '→ gelijk' } as const;
+
+/** "Verwante reeks": plainly another definition, its direction with first and last year and value. */
+function RelatedReading({ related }: { related: NonNullable<ScorecardRow['any']['verwant']> }) {
+  const value = (v: number) => formatValue(v, related.indicator.eenheid, related.indicator.decimalen);
+  const where =
+    related.basis === 'zelfde gebied' ? related.gebied.naam : `${related.basis}: ${related.gebied.naam}`;
+  return (
+    <div className="related">
+      <span className="related__label">Verwante reeks (andere definitie)</span>{' '}
+      <span className="related__name">
+        {related.indicator.naam}, {where}
+      </span>
+      <span className={`related__direction related__direction--${related.richting}`}>
+        {DIRECTION_WORDS[related.richting]}: {value(related.eerste.waarde)} ({related.eerste.jaar}) →{' '}
+        {value(related.laatste.waarde)} ({related.laatste.jaar})
+      </span>
+      <details className="related__how">
+        <summary>
+          Hoe gelezen<span className="visually-hidden"> (verwante reeks {related.indicator.naam})</span>
+        </summary>
+        <p>{related.uitleg}</p>
+        <p>Richting: {related.reden}.</p>
+        <p>Bron: {related.bronnen.join('; ')}</p>
+      </details>
+    </div>
+  );
+}
+
 function ScoreRow({ row, horizon }: { row: ScorecardRow; horizon: 10 | 20 }) {
   const t = row.horizons[horizon] ?? row.any;
   const a = row.any;
@@ -56,6 +85,7 @@ function ScoreRow({ row, horizon }: { row: ScorecardRow; horizon: 10 | 20 }) {
       <TargetCell t={row.horizons[20]} />
       <td>
         <StatusBadge status={t.status} />
+        {a.verwant && <RelatedReading related={a.verwant} />}
         <Link className="how-link" href={`/gebied/${row.gebiedCode}#indicator-${row.indicatorId}`}>
           Hoe berekend
           <span className="visually-hidden">
@@ -91,7 +121,7 @@ export function Dashboard() {
   const rows = useMemo(() => scorecardRows(targets), [targets]);
   const horizon: 10 | 20 = query.get('horizon') === '20' ? 20 : 10;
   const gemeente = programme?.gemeente || DEFAULT_GEMEENTE;
-  const indeling = programme?.indeling ?? 2022;
+  const indeling = programme?.indeling ?? null;
   const buurten = useAreas('buurt', gemeente, indeling);
   const outline = useMemo(
     () =>

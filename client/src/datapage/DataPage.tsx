@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { apiUrl } from '../shared/api.ts';
-import { DEFAULT_GEMEENTE, useIndicators, YEARS } from '../shared/queries.ts';
+import { DEFAULT_GEMEENTE, useIndelingRule, useIndicators } from '../shared/queries.ts';
 import { setQuery, useLocation } from '../shared/router.tsx';
 
 const LEVELS = [
@@ -26,6 +26,8 @@ const splitList = (value: string | null) => (value ? value.split(',').filter(Boo
 export function DataPage() {
   const { query } = useLocation();
   const indicators = useIndicators();
+  // The years with figures come from the server, like the indeling rule; no list in the client.
+  const loadedYears = useIndelingRule().data?.jarenMetCijfers ?? [];
   const chosen = splitList(query.get('indicator'));
   // The catalogue grouped by theme, in the catalogue's own order.
   const themes = [
@@ -39,7 +41,7 @@ export function DataPage() {
   const niveau = query.get('niveau') ?? 'buurt';
   const gemeente = query.get('gemeente') ?? DEFAULT_GEMEENTE;
   const geoIndicator = query.get('geoIndicator') ?? chosen[0] ?? indicators.data?.[0]?.id ?? '';
-  const geoYear = query.get('geoJaar') ?? years[years.length - 1] ?? '2024';
+  const geoYear = query.get('geoJaar') ?? years[years.length - 1] ?? String(loadedYears.at(-1) ?? '');
 
   useEffect(() => {
     document.title = 'Data · buurtpeil';
@@ -126,7 +128,7 @@ export function DataPage() {
           <legend>Jaren</legend>
           <p className="muted small">Niets aangevinkt: alle jaren.</p>
           <div className="checkbox-row">
-            {YEARS.map((y) => (
+            {loadedYears.map((y) => (
               <label key={y} className="checkbox">
                 <input
                   type="checkbox"
@@ -174,7 +176,7 @@ export function DataPage() {
           <label className="field">
             <span className="field__label">Jaar voor GeoJSON</span>
             <select value={geoYear} onChange={(e) => setQuery({ geoJaar: e.target.value }, true)}>
-              {YEARS.map((y) => (
+              {loadedYears.map((y) => (
                 <option key={y} value={y}>
                   {y}
                 </option>

@@ -2,14 +2,14 @@ import { useMemo } from 'react';
 import { valueScale } from '../shared/colourScale.ts';
 import { formatValue } from '../shared/format.ts';
 import { type Indicator, type LayerValue, toLayerValues } from '../shared/model.ts';
-import { geometryUrl, useGeometryNames, useMapLayer } from '../shared/queries.ts';
+import { geometryUrl, useGeometryNames, useIndelingRule, useMapLayer } from '../shared/queries.ts';
 import { Link } from '../shared/router.tsx';
 import { STATUS_STYLES } from '../shared/status.ts';
 import { AreaTable } from '../ui/AreaTable.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { ChoroplethMap } from './ChoroplethMap.tsx';
-import { type ColourMode, layerPaint, vintageForYear } from './layerPaint.ts';
+import { type ColourMode, layerPaint, vintageForYear, yearOfPeriod } from './layerPaint.ts';
 import { loadMapLibre } from './loadMapLibre.ts';
 
 export interface MapPanelProps {
@@ -34,18 +34,25 @@ const LEVEL_WORDS: Record<string, string> = { buurt: 'buurten', wijk: 'wijken', 
 /** Map, legend, selected-area card and the same view as a table, for one indicator × year × horizon. */
 export function MapPanel(props: MapPanelProps) {
   const { indicator, periode, horizon, mode, niveau, gemeente, outline, selected, onSelect } = props;
-  const year = Number.parseInt(periode.slice(-4), 10);
-  // The vintage follows the year by the same rule as the server, so layer and geometry load in parallel.
-  const indeling = props.indeling ?? vintageForYear(year);
-  const layer = useMapLayer({
+  const year = yearOfPeriod(periode);
+  // The vintage follows the year by the server's one rule (GET /indelingen, fetched once), so layer
+  // and geometry load in parallel; the layer itself says its indeling too.
+  const rule = useIndelingRule();
+  const layerRequest = {
     indicator: indicator.id,
     niveau,
     gemeente,
     periode,
     horizon,
     indeling: props.indeling,
-  });
-  const geometry = geometryUrl(indeling, niveau, gemeente);
+  };
+  const layer = useMapLayer(layerRequest);
+  const indeling =
+    props.indeling ??
+    (rule.data ? vintageForYear(year, rule.data.regels) : null) ??
+    layer.data?.indeling ??
+    null;
+  const geometry = indeling === null ? null : geometryUrl(indeling, niveau, gemeente);
   const names = useGeometryNames(geometry);
   const values = useMemo(
     () => (layer.data ? toLayerValues(layer.data, names.data ?? new Map()) : []),
@@ -78,15 +85,19 @@ export function MapPanel(props: MapPanelProps) {
   return (
     <div className="map-panel">
       <div className="map-panel__map">
-        <ChoroplethMap
-          geometryUrl={geometry}
-          paint={paint}
-          outline={outline}
-          selected={selected}
-          onSelect={onSelect}
-          describe={describe}
-          label={`Kaart: ${caption}`}
-        />
+        {geometry ? (
+          <ChoroplethMap
+            geometryUrl={geometry}
+            paint={paint}
+            outline={outline}
+            selected={selected}
+            onSelect={onSelect}
+            describe={describe}
+            label={`Kaart: ${caption}`}
+          />
+        ) : (
+          <p className="notice">Kaart laden…</p>
+        )}
         <div className="map-panel__below">
           <Legend
             mode={mode}
@@ -102,7 +113,7 @@ export function MapPanel(props: MapPanelProps) {
             </p>
           )}
           <p className="legend__note">
-            Indeling {indeling} · bron: {indicator.bron || 'CBS'}
+            Indeling {indeling ?? '…'} · bron: {indicator.bron || 'CBS'}
           </p>
         </div>
         {layer.error && (

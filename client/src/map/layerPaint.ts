@@ -24,15 +24,24 @@ export function layerPaint(
   return paint;
 }
 
-/** The boundary vintage (indeling) that belongs to a year: GM1916's buurten were redrawn in 2020. */
-export function vintageForYear(year: number, vintages: number[] = [2017, 2022]): number {
-  const sorted = [...vintages].sort((a, b) => a - b);
-  // CBS publishes each year's figures in the indeling of that year; the 2022 boundary set is valid
-  // from 2020 on, so a year takes the newest vintage whose indeling was in force by then.
-  const inForce = (vintage: number) => (vintage === 2022 ? 2020 : vintage);
-  let chosen = sorted[0] ?? year;
-  for (const vintage of sorted) if (inForce(vintage) <= year) chosen = vintage;
-  return chosen;
+/** The indeling rule as the server gives it (GET /api/v1/indelingen); the client keeps no copy. */
+export interface IndelingRegel {
+  vanJaar: number | null;
+  totEnMetJaar: number | null;
+  indeling: number;
+}
+
+/** The boundary vintage (indeling) the server's rule gives a year; null when no rule holds it. */
+export function vintageForYear(year: number, regels: readonly IndelingRegel[]): number | null {
+  const regel = regels.find(
+    (r) => (r.vanJaar === null || r.vanJaar <= year) && (r.totEnMetJaar === null || year <= r.totEnMetJaar),
+  );
+  return regel?.indeling ?? null;
+}
+
+/** The year a period ends in: "2022", "2017-2021" → 2021, half year "2019H1" → 2019. */
+export function yearOfPeriod(periode: string): number {
+  return Number.parseInt(periode.replace(/H[12]$/, '').slice(-4), 10);
 }
 
 export type SortKey = 'naam' | 'waarde' | 'status';

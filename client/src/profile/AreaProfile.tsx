@@ -1,12 +1,12 @@
 import { useEffect, useMemo } from 'react';
 import type { AreaProgressProfileBody } from '../../../schemas/progress.ts';
-import { apiUrl, useApi } from '../shared/api.ts';
+import { apiUrl, useAllPages, useApi } from '../shared/api.ts';
 import { formatValue } from '../shared/format.ts';
 import { flattenTargets, type GebiedDetail, type Indicator, type Observation } from '../shared/model.ts';
 import { DEFAULT_GEMEENTE, useAreas, useIndicators } from '../shared/queries.ts';
 import { Link, navigate } from '../shared/router.tsx';
 import { AreaCombobox } from './AreaCombobox.tsx';
-import { compareRows, seriesOf } from './compareRows.ts';
+import { compareRows, seriesOf, sourcesOf } from './compareRows.ts';
 import { HowCalculated } from './HowCalculated.tsx';
 import { useSameAreaVintages } from './sameArea.ts';
 import { TrendChart } from './TrendChart.tsx';
@@ -42,9 +42,10 @@ export function AreaProfile({ code }: { code: string }) {
     : [];
   const codes = columns.map((c) => c.code);
   const sameVintages = useSameAreaVintages(area);
-  const observations = useApi(
+  // With the series of the data pack an area and its wijk, gemeente and NL hold over 1 000 values.
+  const observations = useAllPages<Observation>(
     area ? apiUrl('/waarnemingen', { gebied: codes.join(','), paginaGrootte: 1000 }) : null,
-    (raw: { waarnemingen: Observation[] }) => raw.waarnemingen,
+    'waarnemingen',
   );
   // Figures of another vintage's area with this code count only when it is the same area.
   const obs = useMemo(
@@ -174,6 +175,13 @@ export function AreaProfile({ code }: { code: string }) {
                             ? 'geheim / te klein'
                             : formatValue(cell.waarde, ind?.eenheid, ind?.decimalen ?? 0)}
                           {cell.jaar !== null && <span className="cell-note"> ({cell.jaar})</span>}
+                          {cell.interval95 && (
+                            <span className="cell-note">
+                              {' '}
+                              95%-interval {formatValue(cell.interval95.onder, ind?.eenheid, 1)}–
+                              {formatValue(cell.interval95.boven, ind?.eenheid, 1)}
+                            </span>
+                          )}
                         </td>
                       ))}
                     </tr>
@@ -232,7 +240,7 @@ export function AreaProfile({ code }: { code: string }) {
                 ) : (
                   <p className="muted small">Geen streefwaarde voor dit gebied: alleen gevolgd.</p>
                 )}
-                {ind?.bron && <p className="source">Bron: {ind.bron}</p>}
+                <ValueSources {...sourcesOf(obs, id, area.code)} fallback={ind?.bron} />
               </section>
             );
           })}
@@ -254,5 +262,46 @@ export function AreaProfile({ code }: { code: string }) {
         </section>
       )}
     </article>
+  );
+}
+
+/** The card's source line: the source of each value (with its years), not the indicator's nominal one. */
+function ValueSources({
+  bronnen,
+  naamGekoppeld,
+  fallback,
+}: {
+  bronnen: { bron: string; jaren: number[] }[];
+  naamGekoppeld: boolean;
+  fallback: string | undefined;
+}) {
+  if (bronnen.length === 0) return fallback ? <p className="source">Bron: {fallback}</p> : null;
+  const years = (jaren: number[]) =>
+    jaren.length > 2 ? `${jaren[0]}–${jaren[jaren.length - 1]}` : jaren.join(', ');
+  return (
+    <div className="source">
+      {bronnen.length === 1 ? (
+        <p>
+          Bron ({years(bronnen[0]!.jaren)}): {bronnen[0]!.bron}
+        </p>
+      ) : (
+        <details>
+          <summary>Bron per waarde ({bronnen.length} bronnen)</summary>
+          <ul>
+            {bronnen.map((b) => (
+              <li key={b.bron}>
+                {years(b.jaren)}: {b.bron}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {naamGekoppeld && (
+        <p>
+          Let op: de bron gaf hier geen gebiedscode; de code is op naam en volgorde gekoppeld (vlag in het
+          bronbestand).
+        </p>
+      )}
+    </div>
   );
 }

@@ -126,6 +126,15 @@ export function HowCalculated({ target }: { target: TargetProgress }) {
             {STATUS_STYLES[t.status].label}: {STATUS_STYLES[t.status].description}.
           </p>
         )}
+        {t.verwant && (
+          <div className="how__explanation">
+            <p>
+              <strong>Verwante reeks, geen status van dit doel.</strong> {t.verwant.uitleg} Richting:{' '}
+              {t.verwant.richting} ({t.verwant.reden}).
+            </p>
+            <p className="muted small">Bron: {t.verwant.bronnen.join('; ')}</p>
+          </div>
+        )}
         <p className="muted small">
           Methode: voortgangsmaat van Open SDG (Statistics Canada): de groei per jaar (CAGR) tegen de groei
           die nodig is om het doel op tijd te halen. Minstens twee metingen nodig.

@@ -4,6 +4,8 @@ export interface CompareCell {
   waarde: number | null;
   jaar: number | null;
   geheim: boolean;
+  /** A published 95% interval around the value (survey figures). */
+  interval95?: { onder: number; boven: number } | null;
 }
 
 export interface CompareRow {
@@ -29,10 +31,14 @@ export function compareRows(observations: Observation[], columns: string[]): Com
   }
   const rows: CompareRow[] = [];
   for (const [indicator, perArea] of byIndicator) {
-    const own = (perArea.get(columns[0]!) ?? []).filter((o) => o.waarde !== null || o.geheim !== null);
+    const own = (perArea.get(columns[0]!) ?? []).filter(
+      (o) => (o.waarde !== null || o.geheim !== null) && !isHalfYear(o.periode),
+    );
     const year = own.length ? Math.max(...own.map((o) => o.jaar)) : null;
     const cells = columns.map((code) => {
-      const list = (perArea.get(code) ?? []).filter((o) => o.waarde !== null || o.geheim !== null);
+      const list = (perArea.get(code) ?? []).filter(
+        (o) => (o.waarde !== null || o.geheim !== null) && !isHalfYear(o.periode),
+      );
       if (list.length === 0) return { waarde: null, jaar: null, geheim: false };
       const sameYear = year === null ? undefined : list.find((o) => o.jaar === year);
       const chosen = sameYear ?? list.reduce((a, b) => (b.jaar > a.jaar ? b : a));
@@ -40,6 +46,7 @@ export function compareRows(observations: Observation[], columns: string[]): Com
         waarde: chosen.geheim ? null : chosen.waarde,
         jaar: chosen.jaar,
         geheim: chosen.geheim !== null,
+        interval95: chosen.interval95 ?? null,
       };
     });
     if (cells.some((c) => c.jaar !== null)) rows.push({ indicator, cells });
@@ -51,8 +58,46 @@ export function compareRows(observations: Observation[], columns: string[]): Com
 export function seriesOf(observations: Observation[], indicator: string, code: string): Point[] {
   const byYear = new Map<number, number>();
   for (const o of observations) {
-    if (o.indicator === indicator && o.gebied === code && o.waarde !== null && o.geheim === null)
+    if (
+      o.indicator === indicator &&
+      o.gebied === code &&
+      o.waarde !== null &&
+      o.geheim === null &&
+      !isHalfYear(o.periode)
+    )
       byYear.set(o.jaar, o.waarde);
   }
   return [...byYear].map(([jaar, waarde]) => ({ jaar, waarde })).sort((a, b) => a.jaar - b.jaar);
+}
+
+/** Half years (2019H1) stay in the API and the CSV; the yearly views use whole years only. */
+export const isHalfYear = (periode: string) => /H[12]$/.test(periode);
+
+export interface SourceLine {
+  bron: string;
+  jaren: number[];
+}
+
+/**
+ * The sources of an area's values of one indicator, each with the years it gave: the source is
+ * kept per value, not the indicator's nominal one. `naamGekoppeld`: some value's region code was
+ * matched by name and order in the source file (flag `regiocode_afgeleid_…`).
+ */
+export function sourcesOf(
+  observations: Observation[],
+  indicator: string,
+  code: string,
+): { bronnen: SourceLine[]; naamGekoppeld: boolean } {
+  const byBron = new Map<string, Set<number>>();
+  let naamGekoppeld = false;
+  for (const o of observations) {
+    if (o.indicator !== indicator || o.gebied !== code) continue;
+    const years = byBron.get(o.bron) ?? new Set<number>();
+    years.add(o.jaar);
+    byBron.set(o.bron, years);
+    if (o.bronvlaggen.some((flag) => flag.startsWith('regiocode_afgeleid'))) naamGekoppeld = true;
+  }
+  const bronnen = [...byBron].map(([bron, years]) => ({ bron, jaren: [...years].sort((a, b) => a - b) }));
+  bronnen.sort((a, b) => a.jaren[0]! - b.jaren[0]!);
+  return { bronnen, naamGekoppeld };
 }

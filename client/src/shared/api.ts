@@ -78,3 +78,38 @@ export function useApi<R, T = R>(url: string | null, map?: (raw: R) => T): Loade
   }, [url]);
   return state;
 }
+
+/** Every page of a paged list (following `_links.next`), as one array; for lists that can outgrow a page. */
+export function useAllPages<T>(url: string | null, listKey: string): Loaded<T[]> {
+  const [state, setState] = useState<Loaded<T[]>>({
+    data: undefined,
+    error: undefined,
+    loading: url !== null,
+  });
+  useEffect(() => {
+    if (url === null) {
+      setState({ data: undefined, error: undefined, loading: false });
+      return;
+    }
+    let live = true;
+    setState((s) => ({ data: s.data, error: undefined, loading: true }));
+    (async () => {
+      const all: T[] = [];
+      let next: string | undefined = url;
+      // Bounded: a list of more than 50 pages is not what a page of the app shows.
+      for (let page = 0; next && page < 50; page++) {
+        const body: Record<string, unknown> & { _links?: { next?: { href: string } } } = await getJson(next);
+        all.push(...((body[listKey] as T[] | undefined) ?? []));
+        next = body._links?.next?.href;
+      }
+      return all;
+    })().then(
+      (data) => live && setState({ data, error: undefined, loading: false }),
+      (error: Error) => live && setState({ data: undefined, error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url, listKey]);
+  return state;
+}

@@ -66,6 +66,8 @@ export interface TargetProgress {
   referentieNaam: string | null;
   uitleg: string[];
   oordeel: Judgement | null;
+  /** A real series of another definition, read as a direction (only while this has just a baseline). */
+  verwant: NonNullable<TargetProgressBody['verwant']> | null;
 }
 
 const REASONS: Record<string, string> = {
@@ -139,6 +141,7 @@ export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] 
         referentieNaam: t.referentie?.gebied.naam ?? null,
         uitleg: h.oordeel.uitleg,
         oordeel: h.oordeel,
+        verwant: t.verwant ?? null,
       });
     }
   }

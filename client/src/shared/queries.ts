@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import type { AreaList } from '../../../schemas/areas.ts';
+import type { AreaList, IndelingRule } from '../../../schemas/areas.ts';
 import type { IndicatorDetail } from '../../../schemas/indicators.ts';
 import type { MapLayer } from '../../../schemas/mapLayers.ts';
 import { apiUrl, getJson, type Loaded, useApi } from './api.ts';
@@ -9,11 +9,13 @@ import { setQuery } from './router.tsx';
 /** The default gemeente of this installation; the URL can name another. */
 export const DEFAULT_GEMEENTE = 'GM1916';
 
-/** The KWB years the data page offers. */
-export const YEARS = [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
-
 export function useIndicators(): Loaded<Indicator[]> {
   return useApi(apiUrl('/indicatoren'), (raw: { indicatoren: Indicator[] }) => raw.indicatoren);
+}
+
+/** The server's year → indeling rule (one place on the server; never copied into the client). */
+export function useIndelingRule(): Loaded<IndelingRule> {
+  return useApi(apiUrl('/indelingen'));
 }
 
 export function useProgrammes(): Loaded<Programme[]> {
@@ -63,7 +65,7 @@ export function useMapLayer(request: LayerRequest | null): Loaded<MapLayer> {
 }
 
 /** Area names from the geometry the map loads anyway (the same cached request, no second download). */
-export function useGeometryNames(url: string): Loaded<Map<string, string>> {
+export function useGeometryNames(url: string | null): Loaded<Map<string, string>> {
   return useApi(
     url,
     (raw: FeatureCollection) =>

@@ -77,6 +77,8 @@ export const programmeDefinitionSchema = z
         role: z.enum(['resultaat', 'monitoring']),
         level: z.string(),
         label: z.string(),
+        /** The real series of another definition shown beside this row while it has only a baseline. */
+        relatedIndicatorId: z.string().optional(),
       }),
     ),
     baselines: z.array(
@@ -270,6 +272,7 @@ export async function loadProgrammeDefinition(
           level: indicator.level,
           label: indicator.label,
           sort_order: index + 1,
+          related_indicator_id: indicator.relatedIndicatorId ?? null,
         })),
       )
       .execute();
