@@ -293,7 +293,22 @@ async function buildTargetProgress(
         .filter((o) => o.value != null && baseline.point != null && o.year > baseline.point.year)
         .map((o) => judgeAt(pointIn(series, o.year)));
       const last = series.observations.at(-1);
-      const latestJudged = history.at(-1);
+      // A reference-level target is judged on the latest year in which both the area and the
+      // reference area have a value: a newer buurt year without a reference value waits for it.
+      const latestWithReference = ownRef
+        ? history.findLast((j) => j.year != null && pointIn(ownRef, j.year) != null)
+        : undefined;
+      const newestOwn = history.at(-1);
+      let latestJudged = latestWithReference ?? newestOwn;
+      if (ownRef && latestWithReference && newestOwn && newestOwn.year !== latestWithReference.year) {
+        latestJudged = {
+          ...latestWithReference,
+          explanation: [
+            ...latestWithReference.explanation,
+            `Het referentiegebied heeft nog geen waarde voor ${newestOwn.year}; beoordeeld is ${latestWithReference.year}, het laatste jaar met een waarde van beide gebieden.`,
+          ],
+        };
+      }
       let judgement = latestJudged ?? judgeAt(null, last?.suppressed ? SUPPRESSED_LABEL : null);
       // Say on the card why a later year is not the one judged.
       if (latestJudged && last && last.year > (latestJudged.year ?? 0) && last.value == null) {

@@ -29,7 +29,17 @@ function TargetCell({ t }: { t: TargetProgress | undefined }) {
           : t.soort === 'richting'
             ? 'richting'
             : '–'}
+        {t.soort === 'referentieniveau' && t.streefwaarde != null && (
+          <span className="target__kind"> plangetal</span>
+        )}
       </span>
+      {t.soort === 'referentieniveau' && (
+        <span className="target__reference">
+          {t.referentieNu != null
+            ? `niveau ${t.referentieNaam ?? 'referentiegebied'} ${formatValue(t.referentieNu, t.eenheid, t.decimalen)} (${t.beoordeeldJaar})`
+            : `niveau ${t.referentieNaam ?? 'referentiegebied'}: nog onbekend`}
+        </span>
+      )}
       {t.planTekst && <span className="target__plan">plan: “{t.planTekst}”</span>}
       {t.doeljaar && <span className="target__year">in {t.doeljaar}</span>}
     </td>
@@ -56,6 +66,18 @@ function ScoreRow({ row, horizon }: { row: ScorecardRow; horizon: 10 | 20 }) {
       <TargetCell t={row.horizons[20]} />
       <td>
         <StatusBadge status={t.status} />
+        {t.soort === 'referentieniveau' && (
+          <span className="status-note">
+            {t.beoordeeldJaar != null && t.beoordeeldJaar !== a.laatsteJaar
+              ? `beoordeeld op ${t.beoordeeldJaar}, het laatste jaar met een waarde van ${t.referentieNaam ?? 'het referentiegebied'}. `
+              : ''}
+            {t.planStatus && (
+              <>
+                Tegen het plangetal: <StatusBadge status={t.planStatus} />
+              </>
+            )}
+          </span>
+        )}
         <Link className="how-link" href={`/gebied/${row.gebiedCode}#indicator-${row.indicatorId}`}>
           Hoe berekend
           <span className="visually-hidden">

@@ -64,6 +64,12 @@ export interface TargetProgress {
   reeks: Point[];
   referentieReeks: Point[];
   referentieNaam: string | null;
+  /** referentieniveau: the reference area's level in the judged year, the moving target. */
+  referentieNu: number | null;
+  /** The year judged (for reference-level targets the latest year with both values). */
+  beoordeeldJaar: number | null;
+  /** referentieniveau: the status against the plan's fixed number, the second reading. */
+  planStatus: Status | null;
   uitleg: string[];
   judgement: Judgement | null;
 }
@@ -137,6 +143,9 @@ export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] 
         reeks,
         referentieReeks,
         referentieNaam: t.reference?.area.name ?? null,
+        referentieNu: h.target.kind === 'referentieniveau' ? h.judgement.inputs.referenceAreaCurrentValue : null,
+        beoordeeldJaar: h.judgement.year,
+        planStatus: h.judgement.planReading ? toStatus(h.judgement.planReading.status) : null,
         uitleg: h.judgement.explanation,
         judgement: h.judgement,
       });
