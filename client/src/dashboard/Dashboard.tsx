@@ -156,14 +156,14 @@ export function Dashboard() {
     <section className="page page--wide dashboard" aria-labelledby="dashboard-titel">
       <div className="page-head">
         <div>
-          <p className="eyebrow">Programma · {gemeente}</p>
+          <p className="eyebrow">Programma · {programme?.gemeenteNaam ?? gemeente}</p>
           <h1 id="dashboard-titel">{programme?.naam ?? 'Programma laden…'}</h1>
           {programme?.omschrijving && <p className="lead">{programme.omschrijving}</p>}
           {programme && (
             <p className="facts">
               Looptijd {programme.startjaar}–{programme.startjaar + programme.horizonJaren} · doelen voor{' '}
               {programme.startjaar + 10} (10 jaar) en {programme.startjaar + 20} (20 jaar) · referentiegebied{' '}
-              {programme.referentiegebied}
+              {programme.referentiegebiedNaam ?? programme.referentiegebied}
             </p>
           )}
         </div>

@@ -95,7 +95,8 @@ export function toLayerValues(layer: MapLayerBody, names: Map<string, string>): 
   const present = new Set(values.map((v) => v.code));
   for (const [code, naam] of names) {
     if (!present.has(code)) {
-      values.push({ code, naam, waarde: null, status: 'onvoldoende_gegevens', geheim: false, reden: null });
+      // Every area with a target is in the layer (with its status); one that is not has none.
+      values.push({ code, naam, waarde: null, status: 'geen_streefwaarde', geheim: false, reden: null });
     }
   }
   return values;
