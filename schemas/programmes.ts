@@ -14,7 +14,10 @@ export const programmeSummarySchema = z
     naam: z.string(),
     omschrijving: z.string(),
     gemeente: z.string(),
-    gemeenteNaam: z.string().nullable().describe('De naam van de gemeente, bijvoorbeeld "Leidschendam-Voorburg"'),
+    gemeenteNaam: z
+      .string()
+      .nullable()
+      .describe('De naam van de gemeente, bijvoorbeeld "Leidschendam-Voorburg"'),
     startjaar: z.number().int(),
     horizonJaren: z.number().int(),
     indeling: z

@@ -178,7 +178,18 @@ export const targetProgressSchema = z
     indicator: progressIndicatorSchema,
     area: progressAreaSchema,
     baseline: z
-      .object({ year: z.number(), value: z.number(), numerator: n, source: z.enum(['plan', 'waarnemingen']) })
+      .object({
+        year: z.number(),
+        value: z.number(),
+        numerator: n,
+        source: z.enum(['plan', 'waarnemingen']),
+        period: z
+          .object({ start: z.string(), end: z.string(), label: z.string(), years: z.number(), perYear: n })
+          .nullable()
+          .describe(
+            'Een basis over meer dan een jaar: begin- en eindmaand, lengte en (bij aantallen) per jaar',
+          ),
+      })
       .nullable(),
     series: z.array(disclosedObservationSchema),
     latest: disclosedObservationSchema.nullable(),

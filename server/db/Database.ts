@@ -165,6 +165,9 @@ export interface TargetsTable {
   baseline_value: number | null;
   baseline_numerator: number | null;
   baseline_source: ColumnType<'plan' | 'waarnemingen', 'plan' | 'waarnemingen' | undefined>;
+  /** Migration 2026_12_01_12a: the baseline's period when longer than a year ('YYYY-MM', included). */
+  baseline_period_start: ColumnType<string | null, string | null | undefined, string | null>;
+  baseline_period_end: ColumnType<string | null, string | null | undefined, string | null>;
   plan_text: string | null;
   note: string | null;
   updated_at: DefaultedTimestamp;

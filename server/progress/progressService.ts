@@ -11,7 +11,9 @@ import {
   SUPPRESSED_LABEL,
 } from '../disclosure/applyDisclosure.ts';
 import { aggregateFromCounts, unitScale } from './aggregateFromCounts.ts';
+import { nl } from './formatNl.ts';
 import { judgeTarget } from './judgeTarget.ts';
+import { periodLabel, periodYears } from './periodLength.ts';
 import type {
   AggregationInfo,
   AreaProgress,
@@ -269,7 +271,7 @@ async function buildTargetProgress(
     const horizons: HorizonProgress[] = [];
     let baselineSummary: BaselineSummary | null = null;
     for (const target of [...group].sort((a, b) => a.horizon - b.horizon)) {
-      const baseline = baselineOf(target, programme, series);
+      const baseline = baselineOf(target, programme, series, indicator);
       baselineSummary ??= baseline.summary;
       const spec: TargetSpec = {
         kind: target.kind,
@@ -281,14 +283,17 @@ async function buildTargetProgress(
       };
       const ownRef = target.kind === 'referentieniveau' ? refSeries : null;
       const judgeAt = (current: ValuePoint | null, missingReason: string | null = null): ProgressJudgement =>
-        judgeTarget({
-          target: spec,
-          baseline: baseline.point,
-          current,
-          referenceBaseline: ownRef && baseline.point ? pointIn(ownRef, baseline.point.year) : null,
-          referenceCurrent: ownRef && current ? pointIn(ownRef, current.year) : null,
-          missingReason,
-        });
+        withNote(
+          baseline.note,
+          judgeTarget({
+            target: spec,
+            baseline: baseline.point,
+            current,
+            referenceBaseline: ownRef && baseline.point ? pointIn(ownRef, baseline.point.year) : null,
+            referenceCurrent: ownRef && current ? pointIn(ownRef, current.year) : null,
+            missingReason,
+          }),
+        );
       const history = series.observations
         .filter((o) => o.value != null && baseline.point != null && o.year > baseline.point.year)
         .map((o) => judgeAt(pointIn(series, o.year)));
@@ -409,31 +414,57 @@ function baselineOf(
   target: Target,
   programme: Programme,
   series: Series,
-): { point: ValuePoint | null; summary: BaselineSummary | null } {
+  indicator: Indicator,
+): { point: ValuePoint | null; summary: BaselineSummary | null; note: string | null } {
   // The plan's baseline is the anchor its targets were set from: taken as exact.
   if (
     target.baseline_source !== 'waarnemingen' &&
     target.baseline_year != null &&
     target.baseline_value != null
   ) {
+    const period = baselinePeriod(target, indicator);
+    const value = period?.perYear ?? target.baseline_value;
     return {
-      point: { year: target.baseline_year, value: target.baseline_value },
+      point: { year: target.baseline_year, value },
       summary: {
         year: target.baseline_year,
         value: target.baseline_value,
         numerator: target.baseline_numerator,
         source: 'plan',
+        period,
       },
+      note:
+        period?.perYear != null
+          ? `De basis ${nl(target.baseline_value, 0)} telt over ${period.label} (${nl(period.years, 1)} jaar): ${nl(period.perYear, 1)} per jaar. Aantallen worden per jaar vergeleken.`
+          : null,
     };
   }
   // Otherwise the observation of the baseline year, or the next year with a disclosed value (as Open SDG).
   const from = target.baseline_year ?? programme.start_year;
   const obs = series.observations.find((o) => o.year >= from && o.value != null);
-  if (!obs || obs.value == null) return { point: null, summary: null };
+  if (!obs || obs.value == null) return { point: null, summary: null, note: null };
   return {
     point: { year: obs.year, value: obs.value, interval: series.intervals.get(obs.year) ?? null },
-    summary: { year: obs.year, value: obs.value, numerator: obs.numerator, source: 'waarnemingen' },
+    summary: {
+      year: obs.year,
+      value: obs.value,
+      numerator: obs.numerator,
+      source: 'waarnemingen',
+      period: null,
+    },
+    note: null,
   };
+}
+
+/** A plan baseline over more than a year; counts ('aantal') get their value per year. */
+function baselinePeriod(target: Target, indicator: Indicator): BaselineSummary['period'] {
+  const start = target.baseline_period_start;
+  const end = target.baseline_period_end;
+  if (!start || !end || target.baseline_value == null) return null;
+  const years = periodYears(start, end);
+  if (years == null) return null;
+  const perYear = indicator.unit === 'aantal' ? target.baseline_value / years : null;
+  return { start, end, label: periodLabel(start, end), years, perYear };
 }
 
 function judgementInYear(tp: TargetProgress, h: HorizonProgress, year: number): ProgressJudgement {
@@ -451,10 +482,16 @@ function judgementInYear(tp: TargetProgress, h: HorizonProgress, year: number): 
       direction: h.target.direction,
       polarity: tp.indicator.polarity,
     },
-    baseline: tp.baseline ? { year: tp.baseline.year, value: tp.baseline.value } : null,
+    baseline: tp.baseline
+      ? { year: tp.baseline.year, value: tp.baseline.period?.perYear ?? tp.baseline.value }
+      : null,
     current: null,
     missingReason: reason,
   });
+}
+
+function withNote(note: string | null, j: ProgressJudgement): ProgressJudgement {
+  return note ? { ...j, explanation: [note, ...j.explanation] } : j;
 }
 
 function pointIn(series: Series, year: number): ValuePoint | null {

@@ -198,9 +198,12 @@ export interface TargetSummary {
 
 export interface BaselineSummary {
   year: number;
+  /** As the plan or the observation gives it (for a period longer than a year: its total). */
   value: number;
   numerator: number | null;
   source: 'plan' | 'waarnemingen';
+  /** A baseline over more than a year: its months, its length and (for counts) the value per year. */
+  period: { start: string; end: string; label: string; years: number; perYear: number | null } | null;
 }
 
 export interface HorizonProgress {

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase.t
 
 const HN = 'BU19160602';
 const IND = 'bijstand_huishoudens_pct';
+const SHM = 'schuldhulpmaatje_hulpvragen';
 let t: TestDatabase;
 
 before(async () => {
@@ -29,7 +30,10 @@ before(async () => {
     .execute();
   await db
     .insertInto('indicators')
-    .values({ id: IND, name: 'Huishoudens met bijstand', unit: '%', polarity: 'lager_is_beter', decimals: 1 })
+    .values([
+      { id: IND, name: 'Huishoudens met bijstand', unit: '%', polarity: 'lager_is_beter', decimals: 1 },
+      { id: SHM, name: 'Hulpvragen', unit: 'aantal', polarity: 'hoger_is_beter', decimals: 0 },
+    ])
     .execute();
   const obs = (area_code: string, year: number, value: number) => ({
     indicator_id: IND,
@@ -43,7 +47,13 @@ before(async () => {
   // The buurt has 2023; the gemeente only up to 2022.
   await db
     .insertInto('observations')
-    .values([obs(HN, 2022, 18), obs(HN, 2023, 17), obs('GM1916', 2020, 6), obs('GM1916', 2022, 5.4)])
+    .values([
+      obs(HN, 2022, 18),
+      obs(HN, 2023, 17),
+      obs('GM1916', 2020, 6),
+      obs('GM1916', 2022, 5.4),
+      { ...obs(HN, 2022, 44), indicator_id: SHM },
+    ])
     .execute();
   await db
     .insertInto('programmes')
@@ -73,6 +83,25 @@ before(async () => {
       baseline_source: 'plan',
     })
     .execute();
+  // Schuldhulpmaatje: 43 help requests over 2017 – Feb 2021, then 44 in one year.
+  await db
+    .insertInto('targets')
+    .values({
+      programme_id: 'p',
+      indicator_id: SHM,
+      area_code: HN,
+      horizon: 10,
+      target_year: 2031,
+      kind: 'richting',
+      direction: 'toename',
+      target_value: null,
+      baseline_year: 2021,
+      baseline_value: 43,
+      baseline_source: 'plan',
+      baseline_period_start: '2017-01',
+      baseline_period_end: '2021-02',
+    })
+    .execute();
 });
 
 after(() => t.destroy());
@@ -91,5 +120,26 @@ describe('reference-level targets', () => {
     );
     // The plan's number is read for the same year.
     assert.equal(j.planReading?.year, 2022);
+  });
+});
+
+describe('periods longer than a year', () => {
+  test('a count over 2017 – Feb 2021 is compared per year with an annual count, and the card says so', async () => {
+    const p = await getProgrammeProgress(t.db, 'p');
+    const tp = p?.targets.find((x) => x.indicator.id === SHM);
+    assert.ok(tp?.baseline);
+    assert.equal(tp.baseline.value, 43);
+    assert.equal(tp.baseline.period?.label, '2017 – feb. 2021');
+    assert.ok(Math.abs((tp.baseline.period?.years ?? 0) - 50 / 12) < 1e-9);
+    assert.ok(Math.abs((tp.baseline.period?.perYear ?? 0) - 43 / (50 / 12)) < 1e-9);
+    const j = tp.horizons[0]?.judgement;
+    assert.ok(j);
+    // 44 a year against about 10 a year: well on the way, not "versnelling nodig".
+    assert.equal(j.status, 'op_schema');
+    assert.ok(Math.abs((j.inputs.baselineValue ?? 0) - 10.32) < 0.01);
+    assert.ok(
+      j.explanation[0]?.includes('43 telt over 2017 – feb. 2021 (4,2 jaar): 10,3 per jaar'),
+      j.explanation[0],
+    );
   });
 });

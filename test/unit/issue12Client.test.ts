@@ -13,7 +13,17 @@ describe('map table', () => {
     const values = toLayerValues(
       {
         indicator: 'x',
-        waarden: [{ code: 'BU1', waarde: 5, teller: null, noemer: null, status: 'op_schema', statusLabel: 'Op schema', score: 1 }],
+        waarden: [
+          {
+            code: 'BU1',
+            waarde: 5,
+            teller: null,
+            noemer: null,
+            status: 'op_schema',
+            statusLabel: 'Op schema',
+            score: 1,
+          },
+        ],
       } as never,
       names,
     );

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { formatValue } from '../shared/format.ts';
+import { formatNumber, formatValue } from '../shared/format.ts';
 import { flattenTargets, type Indicator, programmeBuurten, type TargetProgress } from '../shared/model.ts';
 import {
   DEFAULT_GEMEENTE,
@@ -56,7 +56,17 @@ function ScoreRow({ row, horizon }: { row: ScorecardRow; horizon: 10 | 20 }) {
       </th>
       <td className="num">
         {formatValue(a.basisWaarde, a.eenheid, a.decimalen)}
-        {a.basisJaar && <span className="cell-note"> ({a.basisJaar})</span>}
+        {a.basisPeriode ? (
+          <span className="cell-note">
+            {' '}
+            ({a.basisPeriode.label})
+            {a.basisPeriode.perYear != null && (
+              <span className="cell-note--block">{formatNumber(a.basisPeriode.perYear, 1)} per jaar</span>
+            )}
+          </span>
+        ) : (
+          a.basisJaar && <span className="cell-note"> ({a.basisJaar})</span>
+        )}
       </td>
       <td className="num">
         {formatValue(a.laatsteWaarde, a.eenheid, a.decimalen)}

@@ -66,7 +66,15 @@ export function HowCalculated({ target }: { target: TargetProgress }) {
           <dt>Basis</dt>
           <dd>
             {v(t.basisWaarde)}
-            {t.basisJaar ? ` (${t.basisJaar})` : ''}
+            {t.basisPeriode
+              ? ` over ${t.basisPeriode.label} (${formatNumber(t.basisPeriode.years, 1)} jaar)${
+                  t.basisPeriode.perYear != null
+                    ? `: ${formatNumber(t.basisPeriode.perYear, 1)} per jaar, vergeleken met de telling per jaar`
+                    : ''
+                }`
+              : t.basisJaar
+                ? ` (${t.basisJaar})`
+                : ''}
           </dd>
           <dt>Laatste meting</dt>
           <dd>

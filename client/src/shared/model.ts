@@ -53,6 +53,8 @@ export interface TargetProgress {
   referentiegebied: string | null;
   basisJaar: number | null;
   basisWaarde: number | null;
+  /** A baseline over more than a year: "2017 – feb. 2021", its length and (counts) the value per year. */
+  basisPeriode: { label: string; years: number; perYear: number | null } | null;
   laatsteJaar: number | null;
   laatsteWaarde: number | null;
   laatsteGeheim: boolean;
@@ -133,6 +135,7 @@ export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] 
         referentiegebied: h.target.referenceAreaCode,
         basisJaar: t.baseline?.year ?? null,
         basisWaarde: t.baseline?.value ?? null,
+        basisPeriode: t.baseline?.period ?? null,
         laatsteJaar: t.latest?.year ?? null,
         laatsteWaarde: t.latest?.suppressed ? null : (t.latest?.value ?? null),
         laatsteGeheim: Boolean(t.latest?.suppressed),
@@ -144,7 +147,8 @@ export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] 
         reeks,
         referentieReeks,
         referentieNaam: t.reference?.area.name ?? null,
-        referentieNu: h.target.kind === 'referentieniveau' ? h.judgement.inputs.referenceAreaCurrentValue : null,
+        referentieNu:
+          h.target.kind === 'referentieniveau' ? h.judgement.inputs.referenceAreaCurrentValue : null,
         beoordeeldJaar: h.judgement.year,
         planStatus: h.judgement.planReading ? toStatus(h.judgement.planReading.status) : null,
         uitleg: h.judgement.explanation,
