@@ -6,7 +6,7 @@ import { flattenTargets, type GebiedDetail, type Indicator, type Observation } f
 import { DEFAULT_GEMEENTE, useAreas, useIndicators } from '../shared/queries.ts';
 import { Link, navigate } from '../shared/router.tsx';
 import { AreaCombobox } from './AreaCombobox.tsx';
-import { compareRows, seriesOf } from './compareRows.ts';
+import { compareRows, orderIndicatorIds, seriesOf, splitOwnRows } from './compareRows.ts';
 import { HowCalculated } from './HowCalculated.tsx';
 import { useSameAreaVintages } from './sameArea.ts';
 import { TrendChart } from './TrendChart.tsx';
@@ -57,12 +57,32 @@ export function AreaProfile({ code }: { code: string }) {
   );
   const otherVintages = area && sameVintages ? area.indelingen.filter((v) => !sameVintages.has(v)) : [];
   const codesKey = codes.join(',');
-  const rows = useMemo(() => compareRows(obs, codesKey.split(',')), [obs, codesKey]);
   const targets = useMemo(() => flattenTargets(progress.data?.targets ?? []), [progress.data]);
   const memberTargets = useMemo(() => flattenTargets(progress.data?.memberOf ?? []), [progress.data]);
+  const programmeIds = useMemo(
+    () => new Set([...targets, ...memberTargets].map((t) => t.indicatorId)),
+    [targets, memberTargets],
+  );
+  const allRows = useMemo(() => {
+    const unordered = compareRows(obs, codesKey.split(','));
+    const order = orderIndicatorIds(
+      unordered.map((r) => r.indicator),
+      indicators.data ?? [],
+      programmeIds,
+    );
+    return order.map((id) => unordered.find((r) => r.indicator === id)!);
+  }, [obs, codesKey, indicators.data, programmeIds]);
+  // A buurt page leaves out series measured only per wijk; it names them with a link to the wijk.
+  const { own: ownRows, elsewhere } = splitOwnRows(allRows);
+  const rows = area?.niveau === 'buurt' ? ownRows : allRows;
+  const wijkOnly = area?.niveau === 'buurt' ? elsewhere : [];
   const searchable = useAreas('buurt', area?.gemeente ?? DEFAULT_GEMEENTE, area?.indeling ?? null);
   const wijken = useAreas('wijk', area?.gemeente ?? DEFAULT_GEMEENTE, area?.indeling ?? null);
-  const indicatorIds = [...new Set([...rows.map((r) => r.indicator), ...targets.map((t) => t.indicatorId)])];
+  const indicatorIds = orderIndicatorIds(
+    [...rows.map((r) => r.indicator), ...targets.map((t) => t.indicatorId)],
+    indicators.data ?? [],
+    programmeIds,
+  );
 
   useEffect(() => {
     if (area) document.title = `${area.naam} · buurtpeil`;
@@ -182,6 +202,17 @@ export function AreaProfile({ code }: { code: string }) {
               </tbody>
             </table>
           </div>
+        )}
+        {wijkOnly.length > 0 && (
+          <p className="muted small" data-testid="alleen-wijk">
+            Alleen per wijk gemeten, niet per buurt:{' '}
+            {wijkOnly.map((r) => indicatorMap.get(r.indicator)?.naam ?? r.indicator).join(', ')}.{' '}
+            {wijk && (
+              <>
+                Zie <Link href={`/gebied/${wijk.code}`}>{wijk.naam}</Link>.
+              </>
+            )}
+          </p>
         )}
       </section>
 
