@@ -57,21 +57,30 @@ describe('profile order', () => {
     { id: 'd_zorg', thema: 'zorg' },
   ];
   test('the programme indicators first, then by theme, not by id', () => {
-    assert.deepEqual(orderIndicatorIds(['d_zorg', 'c_wonen', 'b_inkomen', 'a_inkomen', 'x'], catalogue, new Set(['d_zorg'])), [
-      'd_zorg',
-      'a_inkomen',
-      'b_inkomen',
-      'c_wonen',
-      'x',
-    ]);
+    assert.deepEqual(
+      orderIndicatorIds(['d_zorg', 'c_wonen', 'b_inkomen', 'a_inkomen', 'x'], catalogue, new Set(['d_zorg'])),
+      ['d_zorg', 'a_inkomen', 'b_inkomen', 'c_wonen', 'x'],
+    );
   });
   test('rows without a figure of the area itself are split off (wijk-only series on a buurt page)', () => {
     const rows = [
       { indicator: 'own', cells: [{ waarde: 1, jaar: 2022, geheim: false }] },
-      { indicator: 'wijk', cells: [{ waarde: null, jaar: null, geheim: false }, { waarde: 3, jaar: 2022, geheim: false }] },
+      {
+        indicator: 'wijk',
+        cells: [
+          { waarde: null, jaar: null, geheim: false },
+          { waarde: 3, jaar: 2022, geheim: false },
+        ],
+      },
     ];
     const split = splitOwnRows(rows);
-    assert.deepEqual(split.own.map((r) => r.indicator), ['own']);
-    assert.deepEqual(split.elsewhere.map((r) => r.indicator), ['wijk']);
+    assert.deepEqual(
+      split.own.map((r) => r.indicator),
+      ['own'],
+    );
+    assert.deepEqual(
+      split.elsewhere.map((r) => r.indicator),
+      ['wijk'],
+    );
   });
 });

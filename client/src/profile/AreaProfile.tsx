@@ -19,6 +19,24 @@ const LEVEL_NAME: Record<string, string> = {
   programmagebied: 'Programmagebied',
 };
 
+/**
+ * Where the card's figures came from: each shown value's own source (an import, an upload, the
+ * plan), not only the indicator's usual source.
+ */
+function sourcesOf(
+  observations: Observation[],
+  indicator: string,
+  code: string,
+  targets: Array<{ bronnen: string[] }>,
+  fallback: string | undefined,
+): string {
+  const own = observations.filter(
+    (o) => o.indicator === indicator && o.gebied === code && o.waarde !== null && o.bron,
+  );
+  const sources = [...new Set([...own.map((o) => o.bron), ...targets.flatMap((t) => t.bronnen)])];
+  return sources.length > 0 ? sources.join('; ') : (fallback ?? 'onbekend');
+}
+
 /** /gebied/BU19160200: every indicator of one area beside its wijk, gemeente and Nederland. */
 export function AreaProfile({ code }: { code: string }) {
   const detail = useApi<GebiedDetail>(apiUrl(`/gebieden/${code}`));
@@ -241,7 +259,8 @@ export function AreaProfile({ code }: { code: string }) {
                         <span className="single-value__number">
                           {formatValue(observed[0]!.waarde, ind?.eenheid, ind?.decimalen ?? 0)}
                         </span>{' '}
-                        in {observed[0]!.jaar}. Eén meting: het verloop volgt na de volgende.
+                        in {observed[0]!.jaar}. Er is nog maar één meting; het verloop is te zien zodra er een
+                        tweede is.
                       </>
                     ) : (
                       'Nog geen metingen voor dit gebied.'
@@ -263,7 +282,7 @@ export function AreaProfile({ code }: { code: string }) {
                 ) : (
                   <p className="muted small">Geen streefwaarde voor dit gebied: alleen gevolgd.</p>
                 )}
-                {ind?.bron && <p className="source">Bron: {ind.bron}</p>}
+                <p className="source">Bron: {sourcesOf(obs, id, area.code, own, ind?.bron)}</p>
               </section>
             );
           })}

@@ -1,4 +1,4 @@
-import { formatNumber, formatShare, formatValue } from '../shared/format.ts';
+import { formatDifference, formatNumber, formatShare, formatValue } from '../shared/format.ts';
 import type { Judgement, TargetProgress } from '../shared/model.ts';
 import { STATUS_STYLES, toStatus } from '../shared/status.ts';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -9,8 +9,21 @@ const KIND: Record<string, string> = {
   richting: 'alleen de richting',
 };
 
+const METHOD_TEXT: Record<string, string> = {
+  absoluut:
+    'Methode: voortgangsmaat van Open SDG (Statistics Canada): de groei per jaar tegen de groei die nodig is om het doel op tijd te halen. Een basis en een latere meting zijn nodig.',
+  richting:
+    'Methode: voortgangsmaat van Open SDG (Statistics Canada) zonder streefgetal: de groei per jaar in de gewenste richting. Een basis en een latere meting zijn nodig.',
+  referentieniveau:
+    'Methode: de achterstand op het referentiegebied in hetzelfde jaar moet minstens zo snel kleiner worden als de tijd tot het doeljaar verstrijkt. Een basis en een latere meting van beide gebieden zijn nodig.',
+};
+
 /** The engine's inputs with Dutch labels; values that are not there are left out. */
-function inputRows(j: Judgement, value: (n: number | null) => string): Array<[string, string]> {
+function inputRows(
+  j: Judgement,
+  value: (n: number | null) => string,
+  difference: (n: number | null) => string,
+): Array<[string, string]> {
   const i = j.inputs;
   const rate = (n: number | null) => (n === null ? '–' : `${formatShare(n, 2)} per jaar`);
   const rows: Array<[string, string | null]> = [
@@ -28,8 +41,8 @@ function inputRows(j: Judgement, value: (n: number | null) => string): Array<[st
       i.referenceAreaBaselineValue === null ? null : value(i.referenceAreaBaselineValue),
     ],
     ['Referentie nu', i.referenceAreaCurrentValue === null ? null : value(i.referenceAreaCurrentValue)],
-    ['Afstand bij de basis', i.gapBaseline === null ? null : formatNumber(i.gapBaseline, 2)],
-    ['Afstand nu', i.gapCurrent === null ? null : formatNumber(i.gapCurrent, 2)],
+    ['Afstand bij de basis', i.gapBaseline === null ? null : difference(i.gapBaseline)],
+    ['Afstand nu', i.gapCurrent === null ? null : difference(i.gapCurrent)],
     ['Afstand gedicht', i.closure === null ? null : formatShare(i.closure)],
     ['Verstreken tijd', i.elapsedShare === null ? null : formatShare(i.elapsedShare)],
     ['Voortgangsmaat', i.progressValue === null ? null : formatNumber(i.progressValue, 2)],
@@ -45,6 +58,7 @@ function inputRows(j: Judgement, value: (n: number | null) => string): Array<[st
 export function HowCalculated({ target }: { target: TargetProgress }) {
   const t = target;
   const v = (n: number | null) => formatValue(n, t.eenheid, t.decimalen);
+  const diff = (n: number | null) => formatDifference(n, t.eenheid, t.decimalen);
   const j = t.judgement;
   return (
     <div className="how">
@@ -100,7 +114,7 @@ export function HowCalculated({ target }: { target: TargetProgress }) {
             </>
           )}
           {j &&
-            inputRows(j, v).map(([label, value]) => (
+            inputRows(j, v, diff).map(([label, value]) => (
               <div key={label} className="how__row">
                 <dt>{label}</dt>
                 <dd>{value}</dd>
@@ -109,9 +123,9 @@ export function HowCalculated({ target }: { target: TargetProgress }) {
         </dl>
         {j?.uncertainty && (
           <p className="how__explanation">
-            Twee lezingen door afronding: gunstig{' '}
-            {STATUS_STYLES[toStatus(j.uncertainty.favourable.status)].label.toLowerCase()}, ongunstig{' '}
-            {STATUS_STYLES[toStatus(j.uncertainty.unfavourable.status)].label.toLowerCase()}.
+            {j.uncertainty.favourable.status === j.uncertainty.unfavourable.status
+              ? `De afronding van de cijfers verandert het oordeel niet: ${STATUS_STYLES[toStatus(j.uncertainty.favourable.status)].label.toLowerCase()}.`
+              : `Door afronding zijn twee oordelen mogelijk: gunstig ${STATUS_STYLES[toStatus(j.uncertainty.favourable.status)].label.toLowerCase()}, ongunstig ${STATUS_STYLES[toStatus(j.uncertainty.unfavourable.status)].label.toLowerCase()}.`}
           </p>
         )}
         {j?.planReading && (
@@ -131,10 +145,7 @@ export function HowCalculated({ target }: { target: TargetProgress }) {
             {STATUS_STYLES[t.status].label}: {STATUS_STYLES[t.status].description}.
           </p>
         )}
-        <p className="muted small">
-          Methode: voortgangsmaat van Open SDG (Statistics Canada): de groei per jaar (CAGR) tegen de groei
-          die nodig is om het doel op tijd te halen. Minstens twee metingen nodig.
-        </p>
+        <p className="muted small">{METHOD_TEXT[t.soort] ?? METHOD_TEXT.absoluut}</p>
       </details>
     </div>
   );

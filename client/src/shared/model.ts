@@ -64,6 +64,8 @@ export interface TargetProgress {
   verwachtNu: number | null;
   aandeelVanDeWeg: number | null;
   reeks: Point[];
+  /** The sources of the series' published values (an import, an upload, the plan). */
+  bronnen: string[];
   referentieReeks: Point[];
   referentieNaam: string | null;
   /** referentieniveau: the reference area's level in the judged year, the moving target. */
@@ -145,6 +147,7 @@ export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] 
         verwachtNu: h.judgement.expectedValue,
         aandeelVanDeWeg: h.judgement.shareOfWay,
         reeks,
+        bronnen: [...new Set(t.series.filter((o) => o.value !== null && !o.suppressed).map((o) => o.source))],
         referentieReeks,
         referentieNaam: t.reference?.area.name ?? null,
         referentieNu:

@@ -15,7 +15,10 @@ const catalogueIndicatorSchema = z
     polarity: z.enum(['lager_is_beter', 'hoger_is_beter', 'neutraal']),
     decimals: z.number().int().min(0).max(4),
     theme: z.string().optional(),
+    /** For readers: plain Dutch, no notes for developers (those go in maintainerNote). */
     definition: z.string().min(1),
+    /** For whoever maintains the importers (source columns, derivations); never shown to users. */
+    maintainerNote: z.string().optional(),
     source: z.string().min(1),
     numeratorLabel: z.string().optional(),
     denominatorLabel: z.string().optional(),
