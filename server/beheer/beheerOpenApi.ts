@@ -3,7 +3,7 @@ import { z } from '../../schemas/zod.ts';
 import { newUserSchema, userPatchSchema, userSchema } from '../auth/userAccounts.ts';
 import { openApiRegistry } from '../http/openapi.ts';
 import { auditQuerySchema } from './auditRoutes.ts';
-import { uploadQuerySchema } from './importsRoutes.ts';
+import { templateQuerySchema, uploadQuerySchema } from './importsRoutes.ts';
 import { newTargetSchema, programmePatchSchema, targetPatchSchema } from './targetSchemas.ts';
 
 const problem = (description: string) => ({
@@ -71,6 +71,14 @@ const routes: Route[] = [
     path: '/beheer/imports',
     summary: 'Alle imports, nieuwste eerst',
     ok: { 200: json('Imports') },
+  },
+  {
+    method: 'get',
+    path: '/beheer/imports/sjabloon',
+    summary:
+      'Sjabloon voor gemeentecijfers (CSV, ; en decimale komma): de indicatoren en gebieden van een programma, in te vullen',
+    query: templateQuerySchema,
+    ok: { 200: { description: 'CSV-bestand' }, 404: problem('Geen programma') },
   },
   {
     method: 'get',

@@ -79,6 +79,10 @@ export interface IndicatorsTable {
   denominator_label: string | null;
   min_denominator: number | null;
   min_count: number | null;
+  /** Migration 2026_12_01_12a: possible range of a value (null: by unit) and rounding of whole-number values. */
+  value_min: ColumnType<number | null, number | null | undefined, number | null>;
+  value_max: ColumnType<number | null, number | null | undefined, number | null>;
+  value_rounding: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: DefaultedTimestamp;
 }
 
