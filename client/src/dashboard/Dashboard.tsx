@@ -36,7 +36,7 @@ function TargetCell({ t }: { t: TargetProgress | undefined }) {
       {t.soort === 'referentieniveau' && (
         <span className="target__reference">
           {t.referentieNu != null
-            ? `niveau ${t.referentieNaam ?? 'referentiegebied'} ${formatValue(t.referentieNu, t.eenheid, t.decimalen)} (${t.beoordeeldJaar})`
+            ? `niveau ${t.referentieNaam ?? 'referentiegebied'} ${formatValue(t.referentieNu, t.eenheid, t.decimalen)} (${t.referentieJaar})`
             : `niveau ${t.referentieNaam ?? 'referentiegebied'}: nog onbekend`}
         </span>
       )}
@@ -81,11 +81,14 @@ function ScoreRow({ row, horizon }: { row: ScorecardRow; horizon: 10 | 20 }) {
             {t.beoordeeldJaar != null && t.beoordeeldJaar !== a.laatsteJaar
               ? `beoordeeld op ${t.beoordeeldJaar}, het laatste jaar met een waarde van ${t.referentieNaam ?? 'het referentiegebied'}. `
               : ''}
-            {t.planStatus && (
-              <>
-                Tegen het plangetal: <StatusBadge status={t.planStatus} />
-              </>
-            )}
+            {t.planStatus &&
+              (t.planStatus === t.status ? (
+                'Tegen het plangetal: hetzelfde.'
+              ) : (
+                <>
+                  Tegen het plangetal: <StatusBadge status={t.planStatus} />
+                </>
+              ))}
           </span>
         )}
         <Link className="how-link" href={`/gebied/${row.gebiedCode}#indicator-${row.indicatorId}`}>

@@ -68,8 +68,10 @@ export interface TargetProgress {
   bronnen: string[];
   referentieReeks: Point[];
   referentieNaam: string | null;
-  /** referentieniveau: the reference area's level in the judged year, the moving target. */
+  /** referentieniveau: the reference area's level in the judged year (else its latest), the moving target. */
   referentieNu: number | null;
+  /** The year of referentieNu. */
+  referentieJaar: number | null;
   /** The year judged (for reference-level targets the latest year with both values). */
   beoordeeldJaar: number | null;
   /** referentieniveau: the status against the plan's fixed number, the second reading. */
@@ -113,6 +115,19 @@ function points(series: Array<{ year: number; value: number | null; suppressed?:
     .sort((a, b) => a.jaar - b.jaar);
 }
 
+/** The reference area's level a reference-level target is judged against: in the judged year, else its latest. */
+function referenceLevel(
+  kind: string,
+  judgement: Judgement,
+  series: Point[],
+): { referentieNu: number | null; referentieJaar: number | null } {
+  if (kind !== 'referentieniveau') return { referentieNu: null, referentieJaar: null };
+  const judged = judgement.inputs.referenceAreaCurrentValue;
+  if (judged !== null) return { referentieNu: judged, referentieJaar: judgement.year };
+  const last = series.at(-1);
+  return { referentieNu: last?.waarde ?? null, referentieJaar: last?.jaar ?? null };
+}
+
 /** Every horizon of every target as its own flat row, in the order the API gives them. */
 export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] {
   const out: TargetProgress[] = [];
@@ -150,8 +165,7 @@ export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] 
         bronnen: [...new Set(t.series.filter((o) => o.value !== null && !o.suppressed).map((o) => o.source))],
         referentieReeks,
         referentieNaam: t.reference?.area.name ?? null,
-        referentieNu:
-          h.target.kind === 'referentieniveau' ? h.judgement.inputs.referenceAreaCurrentValue : null,
+        ...referenceLevel(h.target.kind, h.judgement, referentieReeks),
         beoordeeldJaar: h.judgement.year,
         planStatus: h.judgement.planReading ? toStatus(h.judgement.planReading.status) : null,
         uitleg: h.judgement.explanation,
