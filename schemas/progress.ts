@@ -232,6 +232,11 @@ export const areaProgressProfileSchema = z
     area: progressAreaSchema,
     targets: z.array(targetProgressSchema.extend({ programme: programmeSummaryProgressSchema })),
     memberOf: z.array(targetProgressSchema.extend({ programme: programmeSummaryProgressSchema })),
+    memberSums: z
+      .array(z.object({ indicatorId: z.string(), series: z.array(disclosedObservationSchema) }))
+      .describe(
+        'Alleen bij een programmagebied: de cijfers van de leden opgeteld (aantallen gesommeerd, aandelen als som tellers / som noemers), per jaar waarin elk lid een publiceerbaar cijfer heeft',
+      ),
   })
   .openapi('GebiedVoortgang');
 export type AreaProgressProfileBody = z.infer<typeof areaProgressProfileSchema>;

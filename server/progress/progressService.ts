@@ -143,7 +143,12 @@ export async function getAreaProgress(
     .orderBy('programme_id')
     .orderBy('id')
     .execute();
-  const profile: AreaProgressProfile = { area: areaSummary(area, null), targets: [], memberOf: [] };
+  const profile: AreaProgressProfile = {
+    area: areaSummary(area, null),
+    targets: [],
+    memberOf: [],
+    memberSums: area.level === 'programmagebied' ? await memberSums(db, areaCode, vintage) : [],
+  };
   for (const [programmeId, programmeTargets] of groupBy(targets, (t) => t.programme_id)) {
     const programme = await db
       .selectFrom('programmes')
@@ -160,6 +165,91 @@ export async function getAreaProgress(
 }
 
 // ---- internals ---------------------------------------------------------------------------------
+
+/** A programme area's figures from its members, for every indicator (see AreaProgressProfile). */
+async function memberSums(db: Db, code: string, vintage: number): Promise<AreaProgressProfile['memberSums']> {
+  const memberCodes = (
+    await db
+      .selectFrom('area_members')
+      .select('member_code')
+      .where('area_code', '=', code)
+      .where('vintage', '=', vintage)
+      .execute()
+  ).map((m) => m.member_code);
+  if (memberCodes.length === 0) return [];
+  const [indicators, areaRows, rows] = await Promise.all([
+    db.selectFrom('indicators').selectAll().execute(),
+    db.selectFrom('areas').select(['code', 'vintage', 'name']).where('code', 'in', memberCodes).execute(),
+    db.selectFrom('observations').selectAll().where('area_code', 'in', memberCodes).orderBy('year').execute(),
+  ]);
+  const nameOf = new Map(areaRows.map((a) => [`${a.code}|${a.vintage}`, a.name]));
+  // As for targets: a row of another vintage counts only when the code names the same area there;
+  // per indicator × member × year the programme's vintage, then the newest, wins.
+  const chosen = new Map<string, Observation>();
+  for (const row of rows) {
+    const here = nameOf.get(`${row.area_code}|${vintage}`);
+    if (row.vintage !== vintage && (!here || nameOf.get(`${row.area_code}|${row.vintage}`) !== here))
+      continue;
+    const key = `${row.indicator_id}|${row.area_code}|${row.year}`;
+    const seen = chosen.get(key);
+    if (!seen || rank(row, vintage) > rank(seen, vintage)) chosen.set(key, row);
+  }
+  const result: AreaProgressProfile['memberSums'] = [];
+  for (const indicator of indicators) {
+    const isCount = indicator.unit === 'aantal';
+    const scale = unitScale(indicator.unit);
+    if (!isCount && scale === 1) continue; // averages and densities cannot be added up
+    const rule = disclosureRuleOf(indicator);
+    const years = unique(
+      [...chosen.values()].filter((o) => o.indicator_id === indicator.id).map((o) => o.year),
+    ).sort((a, b) => a - b);
+    const series: DisclosedObservation[] = [];
+    for (const year of years) {
+      const members = memberCodes.map((m) => {
+        const o = chosen.get(`${indicator.id}|${m}|${year}`);
+        return o ? toDisclosed(rule, o) : null;
+      });
+      // Every member disclosed, or no total: a total minus the published members must never reveal one.
+      if (members.some((o) => !o || o.suppressed || o.value == null)) continue;
+      const present = members as DisclosedObservation[];
+      let value: number | null;
+      let numerator: number | null = null;
+      let denominator: number | null = null;
+      if (isCount) {
+        value = present.reduce((sum, o) => sum + (o.value as number), 0);
+      } else {
+        const aggregate = aggregateFromCounts(
+          present.map((o) => ({ areaCode: o.areaCode, numerator: o.numerator, denominator: o.denominator })),
+          scale,
+        );
+        value = aggregate.value;
+        numerator = aggregate.numerator;
+        denominator = aggregate.denominator;
+      }
+      if (value == null) continue;
+      series.push(
+        discloseObservation(rule, {
+          areaCode: code,
+          vintage,
+          period: String(year),
+          year,
+          value,
+          numerator,
+          denominator,
+          provisional: present.some((o) => o.provisional),
+          confidential: false,
+          valueRounding: null,
+          countRounding: present.some((o) => o.countRounding != null)
+            ? Math.max(...present.map((o) => o.countRounding ?? 0))
+            : null,
+          source: `Berekend: ${isCount ? 'som' : 'som tellers / som noemers'} van ${memberCodes.length} buurten (${unique(present.map((o) => o.source)).join('; ')})`,
+        }),
+      );
+    }
+    if (series.length > 0) result.push({ indicatorId: indicator.id, series });
+  }
+  return result;
+}
 
 interface Series {
   observations: DisclosedObservation[];

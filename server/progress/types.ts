@@ -295,4 +295,9 @@ export interface AreaProgressProfile {
   targets: Array<{ programme: ProgrammeSummary } & TargetProgress>;
   /** Targets on programme areas this area is a member of. */
   memberOf: Array<{ programme: ProgrammeSummary } & TargetProgress>;
+  /**
+   * Programme areas only: per indicator, the members' figures added up (counts summed, shares as
+   * Σ teller / Σ noemer), for every year in which every member has a disclosed figure.
+   */
+  memberSums: Array<{ indicatorId: string; series: DisclosedObservation[] }>;
 }

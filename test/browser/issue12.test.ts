@@ -87,3 +87,13 @@ test('search: the plan’s spelling "amstelvijk" finds the wijk De Heuvel / Amst
   await findAreaByKeyboard(page, 'amstelvijk', /De Heuvel \/ Amstelwijk/);
   await page.waitForURL(/\/gebied\/WK191606/);
 });
+
+test('programme-area profile: the counts of its buurten are summed, not "–"', async () => {
+  const { page } = tab;
+  await openProfile(page, server, 'PG_LEIDSCHENDAM_NOORD');
+  const table = page.getByRole('table', { name: /vergeleken met/ });
+  await table.waitFor();
+  const row = await text(table.getByRole('row', { name: /^Aantal inwoners/ }));
+  assert.match(row, /^Aantal inwoners\s*\d{1,3}(\.\d{3})* \(\d{4}\)/, row);
+  await saveScreenshot(page, 'issue12-programmagebied-1366', { fullPage: false });
+});

@@ -2,7 +2,13 @@ import { useEffect, useMemo } from 'react';
 import type { AreaProgressProfileBody } from '../../../schemas/progress.ts';
 import { apiUrl, useApi } from '../shared/api.ts';
 import { formatValue } from '../shared/format.ts';
-import { flattenTargets, type GebiedDetail, type Indicator, type Observation } from '../shared/model.ts';
+import {
+  flattenTargets,
+  type GebiedDetail,
+  type Indicator,
+  memberSumObservations,
+  type Observation,
+} from '../shared/model.ts';
 import { DEFAULT_GEMEENTE, useAreas, useIndicators } from '../shared/queries.ts';
 import { Link, navigate } from '../shared/router.tsx';
 import { AreaCombobox } from './AreaCombobox.tsx';
@@ -64,15 +70,18 @@ export function AreaProfile({ code }: { code: string }) {
     area ? apiUrl('/waarnemingen', { gebied: codes.join(','), paginaGrootte: 1000 }) : null,
     (raw: { waarnemingen: Observation[] }) => raw.waarnemingen,
   );
-  // Figures of another vintage's area with this code count only when it is the same area.
-  const obs = useMemo(
-    () =>
-      (observations.data ?? []).filter(
-        (o) =>
-          o.gebied !== area?.code || o.indeling === area.indeling || Boolean(sameVintages?.has(o.indeling)),
-      ),
-    [observations.data, area, sameVintages],
-  );
+  // Figures of another vintage's area with this code count only when it is the same area. A
+  // programme area has no figures of its own: its members' figures are added up by the server.
+  const obs = useMemo(() => {
+    const own = (observations.data ?? []).filter(
+      (o) =>
+        o.gebied !== area?.code || o.indeling === area.indeling || Boolean(sameVintages?.has(o.indeling)),
+    );
+    if (!area || !progress.data?.memberSums?.length) return own;
+    const summed = memberSumObservations(progress.data.memberSums, area);
+    const have = new Set(own.filter((o) => o.gebied === area.code).map((o) => `${o.indicator}|${o.jaar}`));
+    return [...own, ...summed.filter((o) => !have.has(`${o.indicator}|${o.jaar}`))];
+  }, [observations.data, area, sameVintages, progress.data]);
   const otherVintages = area && sameVintages ? area.indelingen.filter((v) => !sameVintages.has(v)) : [];
   const codesKey = codes.join(',');
   const targets = useMemo(() => flattenTargets(progress.data?.targets ?? []), [progress.data]);

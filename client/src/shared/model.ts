@@ -115,6 +115,37 @@ function points(series: Array<{ year: number; value: number | null; suppressed?:
     .sort((a, b) => a.jaar - b.jaar);
 }
 
+/**
+ * A programme area's summed figures (the API's memberSums) as observations of that area, so the
+ * profile's table, cards and charts read them like any other figure.
+ */
+export function memberSumObservations(
+  sums: Array<{ indicatorId: string; series: TargetProgressBody['series'] }>,
+  area: { code: string; naam: string; niveau: Gebied['niveau'] },
+): Observation[] {
+  return sums.flatMap((s) =>
+    s.series.map((o) => ({
+      id: 0,
+      indicator: s.indicatorId,
+      gebied: area.code,
+      gebiedsnaam: area.naam,
+      niveau: area.niveau,
+      indeling: o.vintage,
+      periode: o.period,
+      jaar: o.year,
+      waarde: o.value,
+      teller: o.numerator,
+      noemer: o.denominator,
+      vlaggen: [],
+      afronding: { waarde: null, aantallen: o.countRounding ?? null },
+      geheim: null,
+      bron: o.source,
+      importId: null,
+      bijgewerkt: '',
+    })),
+  );
+}
+
 /** The reference area's level a reference-level target is judged against: in the judged year, else its latest. */
 function referenceLevel(
   kind: string,
