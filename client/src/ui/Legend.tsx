@@ -1,6 +1,6 @@
 import { PATTERN_CSS } from '../map/mapPatterns.ts';
 import { STATUS_LEGEND, type ValueScale, valueLegend } from '../shared/colourScale.ts';
-import { formatNumber, formatValue } from '../shared/format.ts';
+import { formatValue } from '../shared/format.ts';
 import type { Status } from '../shared/status.ts';
 
 interface LegendProps {
