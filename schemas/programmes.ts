@@ -15,6 +15,10 @@ export const programmeSummarySchema = z
     naam: z.string(),
     omschrijving: z.string(),
     gemeente: z.string(),
+    gemeenteNaam: z
+      .string()
+      .nullable()
+      .describe('De naam van de gemeente, bijvoorbeeld "Leidschendam-Voorburg"'),
     startjaar: z.number().int(),
     horizonJaren: z.number().int(),
     indeling: z
@@ -22,6 +26,7 @@ export const programmeSummarySchema = z
       .int()
       .describe('De gebiedsindeling waarin de gebieden van het programma getekend zijn'),
     referentiegebied: z.string(),
+    referentiegebiedNaam: z.string().nullable().describe('De naam van het referentiegebied'),
     bronDocument: z.string().nullable(),
     bijgewerkt: z.string(),
   })

@@ -189,7 +189,18 @@ export const targetProgressSchema = z
     indicator: progressIndicatorSchema,
     gebied: progressAreaSchema,
     basis: z
-      .object({ jaar: z.number(), waarde: z.number(), teller: n, bron: z.enum(['plan', 'waarnemingen']) })
+      .object({
+        jaar: z.number(),
+        waarde: z.number(),
+        teller: n,
+        bron: z.enum(['plan', 'waarnemingen']),
+        periode: z
+          .object({ start: z.string(), end: z.string(), label: z.string(), jaren: z.number(), perJaar: n })
+          .nullable()
+          .describe(
+            'Een basis over meer dan een jaar: begin- en eindmaand, lengte en (bij aantallen) per jaar',
+          ),
+      })
       .nullable(),
     reeks: z.array(disclosedObservationSchema),
     laatste: disclosedObservationSchema.nullable(),
@@ -233,6 +244,11 @@ export const areaProgressProfileSchema = z
     gebied: progressAreaSchema,
     streefwaarden: z.array(targetProgressSchema.extend({ programma: programmeSummaryProgressSchema })),
     lidVan: z.array(targetProgressSchema.extend({ programma: programmeSummaryProgressSchema })),
+    ledenSommen: z
+      .array(z.object({ indicatorId: z.string(), reeks: z.array(disclosedObservationSchema) }))
+      .describe(
+        'Alleen bij een programmagebied: de cijfers van de leden opgeteld (aantallen gesommeerd, aandelen als som tellers / som noemers), per jaar waarin elk lid een publiceerbaar cijfer heeft',
+      ),
   })
   .openapi('GebiedVoortgang');
 export type AreaProgressProfileBody = z.infer<typeof areaProgressProfileSchema>;

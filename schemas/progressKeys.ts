@@ -97,6 +97,8 @@ export const progressKeys = {
   first: 'eerste',
   last: 'laatste',
   sources: 'bronnen',
+  perYear: 'perJaar',
+  memberSums: 'ledenSommen',
 } as const;
 
 type Keys = typeof progressKeys;

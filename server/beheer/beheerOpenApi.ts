@@ -3,7 +3,7 @@ import { z } from '../../schemas/zod.ts';
 import { newUserSchema, userPatchSchema, userSchema } from '../auth/userAccounts.ts';
 import { apiVersionHeader, openApiRegistry, problemResponse as problem } from '../http/openapi.ts';
 import { auditQuerySchema } from './auditRoutes.ts';
-import { uploadQuerySchema } from './importsRoutes.ts';
+import { templateQuerySchema, uploadQuerySchema } from './importsRoutes.ts';
 import { newTargetSchema, programmePatchSchema, targetPatchSchema } from './targetSchemas.ts';
 
 const json = (description: string, schema: ZodType = z.object({}).passthrough()) => ({
@@ -79,6 +79,15 @@ const routes: Route[] = [
     operationId: 'listImports',
     summary: 'Alle imports, nieuwste eerst',
     ok: { 200: json('Imports') },
+  },
+  {
+    method: 'get',
+    path: '/beheer/imports/sjabloon',
+    operationId: 'getImportSjabloon',
+    summary:
+      'Sjabloon voor gemeentecijfers (CSV, ; en decimale komma): de indicatoren en gebieden van een programma, in te vullen',
+    query: templateQuerySchema,
+    ok: { 200: { description: 'CSV-bestand', headers: apiVersionHeader }, 404: problem('Geen programma') },
   },
   {
     method: 'get',

@@ -1,5 +1,6 @@
+import { stringify } from 'csv-stringify/sync';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { pageParams } from '../../schemas/common.ts';
+import { pageParams, programmeIdParam } from '../../schemas/common.ts';
 import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
@@ -7,9 +8,11 @@ import type { ImportRecord } from '../db/Database.ts';
 import { pageEnvelope, pageOf } from '../http/pagination.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseQuery } from '../http/validate.ts';
+import { GEMEENTE_COLUMNS } from '../imports/gemeente/parseGemeenteCsv.ts';
 import { type ImportReport, importFile, rollbackImport, type UploadKind } from '../imports/importFile.ts';
 import { idParam } from './beheerParams.ts';
 import { allowedExtensions, uploadTypeProblem } from './uploadChecks.ts';
+import { findTemplateLines } from './uploadTemplateRepository.ts';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
@@ -38,6 +41,12 @@ export const uploadQuerySchema = z.object({
 
 const listQuerySchema = z.object({ ...pageParams });
 
+export const templateQuerySchema = z.object({
+  programma: programmeIdParam.describe(
+    'Het programma waarvan de indicatoren en gebieden in het sjabloon komen',
+  ),
+});
+
 /** The importer's report in the API's Dutch words. */
 export function reportView(report: ImportReport) {
   const rowError = (e: { line: number; column?: string | undefined; message: string }) => ({
@@ -56,6 +65,21 @@ export function reportView(report: ImportReport) {
     nieuw: report.rowsNew,
     gecorrigeerd: report.rowsCorrected,
     ongewijzigd: report.rowsUnchanged,
+    // The preview's changed rows, old → new, so a correction is seen before it is written.
+    wijzigingen: (report.changes ?? []).map((c) => ({
+      regel: c.line,
+      indicator: c.indicatorId,
+      gebied: c.areaCode,
+      indeling: c.vintage,
+      periode: c.period,
+      oud: { waarde: c.old.value, teller: c.old.numerator, noemer: c.old.denominator, vlaggen: c.old.flags },
+      nieuw: {
+        waarde: c.new.value,
+        teller: c.new.numerator,
+        noemer: c.new.denominator,
+        vlaggen: c.new.flags,
+      },
+    })),
     importId: report.importId,
   };
 }
@@ -171,6 +195,34 @@ export function mountImports(router: Router, { db }: AppContext): void {
     res
       .set('Cache-Control', 'no-store')
       .json({ imports: rows.map(importView), ...pageEnvelope(req, page, Number(total.n)) });
+  });
+
+  // A file to fill in: the programme's indicators × areas in the gemeente format (; and decimal comma).
+  router.get('/imports/sjabloon', dataRoles, async (req, res) => {
+    const { programma } = parseQuery(req, templateQuerySchema);
+    const lines = await findTemplateLines(db, programma);
+    if (!lines) throw notFound(`Er is geen programma met id ${programma}.`);
+    const csv = stringify(
+      [
+        [...GEMEENTE_COLUMNS.required, 'teller', 'noemer', 'flags', ...GEMEENTE_COLUMNS.informative],
+        ...lines.map((l) => [
+          l.areaCode,
+          l.indicatorId,
+          '',
+          '',
+          '',
+          '',
+          '',
+          l.areaName ?? '',
+          l.indicatorName,
+        ]),
+      ],
+      { delimiter: ';', record_delimiter: '\r\n' },
+    );
+    res
+      .type('text/csv; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="sjabloon-${programma}.csv"`)
+      .send(`\uFEFF${csv}`);
   });
 
   router.get('/imports/:id', dataRoles, async (req, res) => {

@@ -79,6 +79,10 @@ export interface IndicatorsTable {
   denominator_label: string | null;
   min_denominator: number | null;
   min_count: number | null;
+  /** Migration 2026_12_01_12a: possible range of a value (null: by unit) and rounding of whole-number values. */
+  value_min: ColumnType<number | null, number | null | undefined, number | null>;
+  value_max: ColumnType<number | null, number | null | undefined, number | null>;
+  value_rounding: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: DefaultedTimestamp;
 }
 
@@ -177,6 +181,9 @@ export interface TargetsTable {
   baseline_value: number | null;
   baseline_numerator: number | null;
   baseline_source: ColumnType<'plan' | 'waarnemingen', 'plan' | 'waarnemingen' | undefined>;
+  /** Migration 2026_12_01_12a: the baseline's period when longer than a year ('YYYY-MM', included). */
+  baseline_period_start: ColumnType<string | null, string | null | undefined, string | null>;
+  baseline_period_end: ColumnType<string | null, string | null | undefined, string | null>;
   plan_text: string | null;
   note: string | null;
   updated_at: DefaultedTimestamp;

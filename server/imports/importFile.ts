@@ -6,6 +6,7 @@ import type { AreaLevel } from '../db/Database.ts';
 import { parseBoundaries } from './boundaries/parseBoundaries.ts';
 import { ELAN_BOUNDARY_VINTAGE, parseElanWijkprofielen } from './elan/parseElanWijkprofielen.ts';
 import { parseGemeenteCsv } from './gemeente/parseGemeenteCsv.ts';
+import { checkPlausibility } from './gemeente/plausibility.ts';
 import { parseKwb } from './kwb/parseKwb.ts';
 import type { ParsedObservation, RowError } from './observationRow.ts';
 import { rowError } from './observationRow.ts';
@@ -15,6 +16,7 @@ import { isFallbackName, resolveAreaNames, writeAreas } from './writeAreas.ts';
 import {
   classifyObservations,
   type Executor,
+  type ObservationChange,
   type ResolvedObservation,
   type WriteCounts,
   writeObservations,
@@ -50,6 +52,8 @@ export interface ImportReport {
   rowsCorrected: number;
   rowsUnchanged: number;
   importId: number | null; // set when committed
+  /** Preview: the rows whose stored values would change, old → new (at most MAX_REPORTED). */
+  changes?: ObservationChange[];
   /** KWB: the table year; grenzen: the boundary vintage. */
   year?: number;
   vintage?: number;
@@ -64,6 +68,8 @@ export interface ImportOptions {
    * database, instead of skipping the gemeenten whose boundaries were never loaded.
    */
   createMissingAreas?: boolean;
+  /** Gemeentecijfers: the year a period may not lie after without a warning (default: this year). */
+  currentYear?: number;
   /** Called between the phases of long work, for a progress bar. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -298,14 +304,29 @@ async function importGemeenteCijfers(
 
   const resolved = await resolveAgainstDatabase(db, parsed.observations, input.vintage);
   report.errors.push(...resolved.errors);
+  const rules = new Map(
+    (
+      await db
+        .selectFrom('indicators')
+        .select(['id', 'name', 'unit', 'decimals', 'value_min', 'value_max', 'value_rounding'])
+        .where('id', 'in', [...new Set(resolved.rows.map((r) => r.indicatorId)), ''])
+        .execute()
+    ).map((r) => [r.id, r]),
+  );
+  const plausible = checkPlausibility(resolved.rows, rules, options.currentYear ?? new Date().getFullYear());
+  report.errors.push(...plausible.errors);
+  report.warnings.push(...plausible.warnings);
   report.errors.sort((a, b) => a.line - b.line);
+  report.warnings.sort((a, b) => a.line - b.line);
   if (report.errors.length > 0) return finish(report);
   if (options.dryRun) {
-    Object.assign(report, await classifyObservations(db, resolved.rows));
+    const { changes, ...counts } = await classifyObservations(db, plausible.rows);
+    Object.assign(report, counts);
+    report.changes = changes;
     return finish(report);
   }
   return commit(db, input, report, {}, (trx, importId) =>
-    writeObservations(trx, resolved.rows, importId, input.actor),
+    writeObservations(trx, plausible.rows, importId, input.actor),
   );
 }
 

@@ -99,17 +99,83 @@ async function loadExisting(
   return existing;
 }
 
-/** What writing these rows would do, without writing (for a dry run). */
-export async function classifyObservations(db: Executor, rows: ResolvedObservation[]): Promise<WriteCounts> {
+/** One stored observation a file would change: its key and the figures before and after. */
+export interface ObservationChange {
+  line: number;
+  indicatorId: string;
+  areaCode: string;
+  vintage: number;
+  period: string;
+  old: ChangedFigures;
+  new: ChangedFigures;
+}
+
+export interface ChangedFigures {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  flags: string[];
+}
+
+const MAX_CHANGES = 500;
+
+function flagWords(o: {
+  provisional: boolean;
+  confidential: boolean;
+  valueRounding: number | null;
+  countRounding: number | null;
+}): string[] {
+  return [
+    ...(o.provisional ? ['voorlopig'] : []),
+    ...(o.confidential ? ['geheim'] : []),
+    ...(o.countRounding != null ? [`afgerond:${o.countRounding}`] : []),
+    ...(o.valueRounding != null ? [`waarde-afgerond:${o.valueRounding}`] : []),
+  ];
+}
+
+/** What writing these rows would do, without writing (for a dry run), with the changed rows. */
+export async function classifyObservations(
+  db: Executor,
+  rows: ResolvedObservation[],
+): Promise<WriteCounts & { changes: ObservationChange[] }> {
   const existing = await loadExisting(db, rows);
   const counts: WriteCounts = { rowsNew: 0, rowsCorrected: 0, rowsUnchanged: 0 };
+  const changes: ObservationChange[] = [];
   for (const row of rows) {
     const current = existing.get(keyOf(row.indicatorId, row.areaCode, row.vintage, row.period));
     if (!current) counts.rowsNew++;
     else if (sameValues(current, row)) counts.rowsUnchanged++;
-    else counts.rowsCorrected++;
+    else {
+      counts.rowsCorrected++;
+      if (changes.length < MAX_CHANGES) {
+        changes.push({
+          line: row.line,
+          indicatorId: row.indicatorId,
+          areaCode: row.areaCode,
+          vintage: row.vintage,
+          period: row.period,
+          old: {
+            value: current.value,
+            numerator: current.numerator,
+            denominator: current.denominator,
+            flags: flagWords({
+              provisional: current.provisional,
+              confidential: current.confidential,
+              valueRounding: current.value_rounding,
+              countRounding: current.count_rounding,
+            }),
+          },
+          new: {
+            value: row.value,
+            numerator: row.numerator,
+            denominator: row.denominator,
+            flags: flagWords(row),
+          },
+        });
+      }
+    }
   }
-  return counts;
+  return { ...counts, changes };
 }
 
 const CHUNK = 1000;

@@ -2,27 +2,45 @@ import type { ProgrammeSummaryBody, TargetBody } from '../../schemas/programmes.
 import type { Db } from '../db/createDatabase.ts';
 import type { Programme } from '../db/Database.ts';
 
-export function toProgrammeSummary(row: Programme): ProgrammeSummaryBody {
+/** A programme row with the names of its gemeente and reference area (in its own vintage). */
+export type ProgrammeRow = Programme & { gemeente_name: string | null; reference_area_name: string | null };
+
+export function toProgrammeSummary(row: ProgrammeRow): ProgrammeSummaryBody {
   return {
     id: row.id,
     naam: row.name,
     omschrijving: row.description,
     gemeente: row.gemeente_code,
+    gemeenteNaam: row.gemeente_name,
     startjaar: row.start_year,
     horizonJaren: row.horizon_years,
     indeling: row.vintage,
     referentiegebied: row.reference_area_code,
+    referentiegebiedNaam: row.reference_area_name,
     bronDocument: row.source_document,
     bijgewerkt: new Date(row.updated_at).toISOString(),
   };
 }
 
-export async function findProgrammes(db: Db): Promise<Programme[]> {
-  return db.selectFrom('programmes').selectAll().orderBy('name').orderBy('id').execute();
+function programmesWithNames(db: Db) {
+  return db
+    .selectFrom('programmes as p')
+    .leftJoin('areas as g', (join) =>
+      join.onRef('g.code', '=', 'p.gemeente_code').onRef('g.vintage', '=', 'p.vintage'),
+    )
+    .leftJoin('areas as r', (join) =>
+      join.onRef('r.code', '=', 'p.reference_area_code').onRef('r.vintage', '=', 'p.vintage'),
+    )
+    .selectAll('p')
+    .select(['g.name as gemeente_name', 'r.name as reference_area_name']);
 }
 
-export async function findProgramme(db: Db, id: string): Promise<Programme | undefined> {
-  return db.selectFrom('programmes').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findProgrammes(db: Db): Promise<ProgrammeRow[]> {
+  return programmesWithNames(db).orderBy('p.name').orderBy('p.id').execute();
+}
+
+export async function findProgramme(db: Db, id: string): Promise<ProgrammeRow | undefined> {
+  return programmesWithNames(db).where('p.id', '=', id).executeTakeFirst();
 }
 
 /** Focus areas and programme areas, named in the programme's own vintage. */

@@ -11,7 +11,9 @@ import {
   SUPPRESSED_LABEL,
 } from '../disclosure/applyDisclosure.ts';
 import { aggregateFromCounts, unitScale } from './aggregateFromCounts.ts';
+import { nl } from './formatNl.ts';
 import { judgeTarget } from './judgeTarget.ts';
+import { periodLabel, periodYears } from './periodLength.ts';
 import { attachRelatedSeries } from './relatedSeriesLoader.ts';
 import type {
   AggregationInfo,
@@ -146,7 +148,12 @@ export async function getAreaProgress(
     .orderBy('programme_id')
     .orderBy('id')
     .execute();
-  const profile: AreaProgressProfile = { area: areaSummary(area, null), targets: [], memberOf: [] };
+  const profile: AreaProgressProfile = {
+    area: areaSummary(area, null),
+    targets: [],
+    memberOf: [],
+    memberSums: area.level === 'programmagebied' ? await memberSums(db, areaCode, vintage) : [],
+  };
   for (const [programmeId, programmeTargets] of groupBy(targets, (t) => t.programme_id)) {
     const programme = await db
       .selectFrom('programmes')
@@ -164,6 +171,91 @@ export async function getAreaProgress(
 }
 
 // ---- internals ---------------------------------------------------------------------------------
+
+/** A programme area's figures from its members, for every indicator (see AreaProgressProfile). */
+async function memberSums(db: Db, code: string, vintage: number): Promise<AreaProgressProfile['memberSums']> {
+  const memberCodes = (
+    await db
+      .selectFrom('area_members')
+      .select('member_code')
+      .where('area_code', '=', code)
+      .where('vintage', '=', vintage)
+      .execute()
+  ).map((m) => m.member_code);
+  if (memberCodes.length === 0) return [];
+  const [indicators, areaRows, rows] = await Promise.all([
+    db.selectFrom('indicators').selectAll().execute(),
+    db.selectFrom('areas').select(['code', 'vintage', 'name']).where('code', 'in', memberCodes).execute(),
+    db.selectFrom('observations').selectAll().where('area_code', 'in', memberCodes).orderBy('year').execute(),
+  ]);
+  const nameOf = new Map(areaRows.map((a) => [`${a.code}|${a.vintage}`, a.name]));
+  // As for targets: a row of another vintage counts only when the code names the same area there;
+  // per indicator × member × year the programme's vintage, then the newest, wins.
+  const chosen = new Map<string, Observation>();
+  for (const row of rows) {
+    const here = nameOf.get(`${row.area_code}|${vintage}`);
+    if (row.vintage !== vintage && (!here || nameOf.get(`${row.area_code}|${row.vintage}`) !== here))
+      continue;
+    const key = `${row.indicator_id}|${row.area_code}|${row.year}`;
+    const seen = chosen.get(key);
+    if (!seen || rank(row, vintage) > rank(seen, vintage)) chosen.set(key, row);
+  }
+  const result: AreaProgressProfile['memberSums'] = [];
+  for (const indicator of indicators) {
+    const isCount = indicator.unit === 'aantal';
+    const scale = unitScale(indicator.unit);
+    if (!isCount && scale === 1) continue; // averages and densities cannot be added up
+    const rule = disclosureRuleOf(indicator);
+    const years = unique(
+      [...chosen.values()].filter((o) => o.indicator_id === indicator.id).map((o) => o.year),
+    ).sort((a, b) => a - b);
+    const series: DisclosedObservation[] = [];
+    for (const year of years) {
+      const members = memberCodes.map((m) => {
+        const o = chosen.get(`${indicator.id}|${m}|${year}`);
+        return o ? toDisclosed(rule, o) : null;
+      });
+      // Every member disclosed, or no total: a total minus the published members must never reveal one.
+      if (members.some((o) => !o || o.suppressed || o.value == null)) continue;
+      const present = members as DisclosedObservation[];
+      let value: number | null;
+      let numerator: number | null = null;
+      let denominator: number | null = null;
+      if (isCount) {
+        value = present.reduce((sum, o) => sum + (o.value as number), 0);
+      } else {
+        const aggregate = aggregateFromCounts(
+          present.map((o) => ({ areaCode: o.areaCode, numerator: o.numerator, denominator: o.denominator })),
+          scale,
+        );
+        value = aggregate.value;
+        numerator = aggregate.numerator;
+        denominator = aggregate.denominator;
+      }
+      if (value == null) continue;
+      series.push(
+        discloseObservation(rule, {
+          areaCode: code,
+          vintage,
+          period: String(year),
+          year,
+          value,
+          numerator,
+          denominator,
+          provisional: present.some((o) => o.provisional),
+          confidential: false,
+          valueRounding: null,
+          countRounding: present.some((o) => o.countRounding != null)
+            ? Math.max(...present.map((o) => o.countRounding ?? 0))
+            : null,
+          source: `Berekend: ${isCount ? 'som' : 'som tellers / som noemers'} van ${memberCodes.length} buurten (${unique(present.map((o) => o.source)).join('; ')})`,
+        }),
+      );
+    }
+    if (series.length > 0) result.push({ indicatorId: indicator.id, series });
+  }
+  return result;
+}
 
 interface Series {
   observations: DisclosedObservation[];
@@ -275,7 +367,7 @@ async function buildTargetProgress(
     const horizons: HorizonProgress[] = [];
     let baselineSummary: BaselineSummary | null = null;
     for (const target of [...group].sort((a, b) => a.horizon - b.horizon)) {
-      const baseline = baselineOf(target, programme, series);
+      const baseline = baselineOf(target, programme, series, indicator);
       baselineSummary ??= baseline.summary;
       const spec: TargetSpec = {
         kind: target.kind,
@@ -287,19 +379,37 @@ async function buildTargetProgress(
       };
       const ownRef = target.kind === 'referentieniveau' ? refSeries : null;
       const judgeAt = (current: ValuePoint | null, missingReason: string | null = null): ProgressJudgement =>
-        judgeTarget({
-          target: spec,
-          baseline: baseline.point,
-          current,
-          referenceBaseline: ownRef && baseline.point ? pointIn(ownRef, baseline.point.year) : null,
-          referenceCurrent: ownRef && current ? pointIn(ownRef, current.year) : null,
-          missingReason,
-        });
+        withNote(
+          baseline.note,
+          judgeTarget({
+            target: spec,
+            baseline: baseline.point,
+            current,
+            referenceBaseline: ownRef && baseline.point ? pointIn(ownRef, baseline.point.year) : null,
+            referenceCurrent: ownRef && current ? pointIn(ownRef, current.year) : null,
+            missingReason,
+          }),
+        );
       const history = series.observations
         .filter((o) => o.value != null && baseline.point != null && o.year > baseline.point.year)
         .map((o) => judgeAt(pointIn(series, o.year)));
       const last = series.observations.at(-1);
-      const latestJudged = history.at(-1);
+      // A reference-level target is judged on the latest year in which both the area and the
+      // reference area have a value: a newer buurt year without a reference value waits for it.
+      const latestWithReference = ownRef
+        ? history.findLast((j) => j.year != null && pointIn(ownRef, j.year) != null)
+        : undefined;
+      const newestOwn = history.at(-1);
+      let latestJudged = latestWithReference ?? newestOwn;
+      if (ownRef && latestWithReference && newestOwn && newestOwn.year !== latestWithReference.year) {
+        latestJudged = {
+          ...latestWithReference,
+          explanation: [
+            ...latestWithReference.explanation,
+            `Het referentiegebied heeft nog geen waarde voor ${newestOwn.year}; beoordeeld is ${latestWithReference.year}, het laatste jaar met een waarde van beide gebieden.`,
+          ],
+        };
+      }
       let judgement = latestJudged ?? judgeAt(null, last?.suppressed ? SUPPRESSED_LABEL : null);
       // Say on the card why a later year is not the one judged.
       if (latestJudged && last && last.year > (latestJudged.year ?? 0) && last.value == null) {
@@ -400,31 +510,57 @@ function baselineOf(
   target: Target,
   programme: Programme,
   series: Series,
-): { point: ValuePoint | null; summary: BaselineSummary | null } {
+  indicator: Indicator,
+): { point: ValuePoint | null; summary: BaselineSummary | null; note: string | null } {
   // The plan's baseline is the anchor its targets were set from: taken as exact.
   if (
     target.baseline_source !== 'waarnemingen' &&
     target.baseline_year != null &&
     target.baseline_value != null
   ) {
+    const period = baselinePeriod(target, indicator);
+    const value = period?.perYear ?? target.baseline_value;
     return {
-      point: { year: target.baseline_year, value: target.baseline_value },
+      point: { year: target.baseline_year, value },
       summary: {
         year: target.baseline_year,
         value: target.baseline_value,
         numerator: target.baseline_numerator,
         source: 'plan',
+        period,
       },
+      note:
+        period?.perYear != null
+          ? `De basis ${nl(target.baseline_value, 0)} telt over ${period.label} (${nl(period.years, 1)} jaar): ${nl(period.perYear, 1)} per jaar. Aantallen worden per jaar vergeleken.`
+          : null,
     };
   }
   // Otherwise the observation of the baseline year, or the next year with a disclosed value (as Open SDG).
   const from = target.baseline_year ?? programme.start_year;
   const obs = series.observations.find((o) => o.year >= from && o.value != null);
-  if (!obs || obs.value == null) return { point: null, summary: null };
+  if (!obs || obs.value == null) return { point: null, summary: null, note: null };
   return {
     point: { year: obs.year, value: obs.value, interval: series.intervals.get(obs.year) ?? null },
-    summary: { year: obs.year, value: obs.value, numerator: obs.numerator, source: 'waarnemingen' },
+    summary: {
+      year: obs.year,
+      value: obs.value,
+      numerator: obs.numerator,
+      source: 'waarnemingen',
+      period: null,
+    },
+    note: null,
   };
+}
+
+/** A plan baseline over more than a year; counts ('aantal') get their value per year. */
+function baselinePeriod(target: Target, indicator: Indicator): BaselineSummary['period'] {
+  const start = target.baseline_period_start;
+  const end = target.baseline_period_end;
+  if (!start || !end || target.baseline_value == null) return null;
+  const years = periodYears(start, end);
+  if (years == null) return null;
+  const perYear = indicator.unit === 'aantal' ? target.baseline_value / years : null;
+  return { start, end, label: periodLabel(start, end), years, perYear };
 }
 
 function judgementInYear(tp: TargetProgress, h: HorizonProgress, year: number): ProgressJudgement {
@@ -442,10 +578,16 @@ function judgementInYear(tp: TargetProgress, h: HorizonProgress, year: number): 
       direction: h.target.direction,
       polarity: tp.indicator.polarity,
     },
-    baseline: tp.baseline ? { year: tp.baseline.year, value: tp.baseline.value } : null,
+    baseline: tp.baseline
+      ? { year: tp.baseline.year, value: tp.baseline.period?.perYear ?? tp.baseline.value }
+      : null,
     current: null,
     missingReason: reason,
   });
+}
+
+function withNote(note: string | null, j: ProgressJudgement): ProgressJudgement {
+  return note ? { ...j, explanation: [note, ...j.explanation] } : j;
 }
 
 function pointIn(series: Series, year: number): ValuePoint | null {

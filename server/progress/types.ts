@@ -187,9 +187,12 @@ export interface TargetSummary {
 
 export interface BaselineSummary {
   year: number;
+  /** As the plan or the observation gives it (for a period longer than a year: its total). */
   value: number;
   numerator: number | null;
   source: 'plan' | 'waarnemingen';
+  /** A baseline over more than a year: its months, its length and (for counts) the value per year. */
+  period: { start: string; end: string; label: string; years: number; perYear: number | null } | null;
 }
 
 export interface HorizonProgress {
@@ -298,4 +301,9 @@ export interface AreaProgressProfile {
   targets: Array<{ programme: ProgrammeSummary } & TargetProgress>;
   /** Targets on programme areas this area is a member of. */
   memberOf: Array<{ programme: ProgrammeSummary } & TargetProgress>;
+  /**
+   * Programme areas only: per indicator, the members' figures added up (counts summed, shares as
+   * Σ teller / Σ noemer), for every year in which every member has a disclosed figure.
+   */
+  memberSums: Array<{ indicatorId: string; series: DisclosedObservation[] }>;
 }

@@ -73,10 +73,10 @@ export function valueInterval(figures: RoundedFigures, scale = 100): ValueInterv
 type PointKey = 'baseline' | 'current' | 'referenceBaseline' | 'referenceCurrent';
 const POINT_KEYS: PointKey[] = ['baseline', 'current', 'referenceBaseline', 'referenceCurrent'];
 const POINT_NAMES: Record<PointKey, string> = {
-  baseline: 'basiswaarde',
-  current: 'huidige waarde',
-  referenceBaseline: 'referentiegebied in het basisjaar',
-  referenceCurrent: 'referentiegebied nu',
+  baseline: 'De basiswaarde',
+  current: 'De huidige waarde',
+  referenceBaseline: 'De waarde van het referentiegebied in het basisjaar',
+  referenceCurrent: 'De huidige waarde van het referentiegebied',
 };
 
 function better(a: ProgressReading, b: ProgressReading): boolean {
@@ -121,7 +121,7 @@ export function judgeWithUncertainty(
 
   const intervalLines = uncertain.map((key) => {
     const i = (input[key] as ValuePoint).interval as ValueInterval;
-    return `De ${POINT_NAMES[key]} ligt tussen ${nl(i.low)} en ${nl(i.high)} (${i.reason}).`;
+    return `${POINT_NAMES[key]} ligt tussen ${nl(i.low)} en ${nl(i.high)} (${i.reason}).`;
   });
   const uncertainty = { favourable, unfavourable, intervals };
   if (favourable.status === unfavourable.status) {

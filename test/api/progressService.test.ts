@@ -182,7 +182,7 @@ describe(`getProgrammeProgress`, () => {
     assert.equal(p.programme.referenceAreaCode, 'GM1916');
     const hn = byArea(p.targets, HN);
     assert.equal(hn.area.label, 'Heuvel Noord');
-    assert.deepEqual(hn.baseline, { year: 2020, value: 21, numerator: null, source: 'plan' });
+    assert.deepEqual(hn.baseline, { year: 2020, value: 21, numerator: null, source: 'plan', period: null });
     assert.deepEqual(
       hn.horizons.map((h) => h.target.horizon),
       [10, 20],
@@ -265,6 +265,7 @@ describe(`getProgrammeProgress`, () => {
       value: ((150 + 380) / (760 + 2300)) * 100,
       numerator: 530,
       source: 'waarnemingen',
+      period: null,
     });
     // 2023: Heuvel Noord is suppressed, so no total (it would reveal Heuvel Noord by subtraction).
     const agg2023 = ln.aggregation?.years.find((y) => y.year === 2023);

@@ -9,7 +9,7 @@ test('formatNumber writes Dutch decimals and thousands', () => {
   assert.equal(formatNumber(1234), '1.234');
   assert.equal(formatNumber(2021), '2.021');
   assert.equal(formatNumber(1234567.891, 2), '1.234.567,89');
-  assert.equal(formatNumber(-0.25, 2), '-0,25');
+  assert.equal(formatNumber(-0.25, 2), '−0,25');
 });
 
 test('formatNumber shows a dash for missing values', () => {
@@ -29,5 +29,5 @@ test('formatValue adds the unit the Dutch way', () => {
 
 test('formatShare turns a fraction into a percentage', () => {
   assert.equal(formatShare(0.125), '12,5%');
-  assert.equal(formatShare(-0.031, 2), '-3,10%');
+  assert.equal(formatShare(-0.031, 2), '−3,10%');
 });

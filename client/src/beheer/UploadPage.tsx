@@ -2,7 +2,8 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link } from '../shared/router.tsx';
 import { BeheerError, type ImportReport, request } from './beheerApi.ts';
 import { ErrorSummary, Field, type FieldError } from './FormErrors.tsx';
-import { ReportCounts, RowErrorTable } from './ReportTables.tsx';
+import { ChangesTable, ReportCounts, RowErrorTable } from './ReportTables.tsx';
+import { UploadHelp } from './UploadHelp.tsx';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
@@ -176,6 +177,8 @@ export function UploadPage() {
         </button>
       </form>
 
+      {kind === 'gemeentecijfers' && <UploadHelp />}
+
       {step.stage === 'voorbeeld' && (
         <section className="card" aria-labelledby="voorbeeld-titel">
           {step.report.geldig ? (
@@ -185,10 +188,13 @@ export function UploadPage() {
               </h2>
               <p>{step.report.bestandsnaam}: dit wordt vastgelegd. Er is nog niets opgeslagen.</p>
               <ReportCounts report={step.report} />
+              {(step.report.wijzigingen?.length ?? 0) > 0 && (
+                <ChangesTable rows={step.report.wijzigingen ?? []} total={step.report.gecorrigeerd} />
+              )}
               {step.report.waarschuwingen.length > 0 && (
                 <RowErrorTable
                   rows={step.report.waarschuwingen}
-                  caption="Waarschuwingen (worden wel ingelezen)"
+                  caption="Waarschuwingen (worden wel ingelezen): kijk deze regels na"
                 />
               )}
               <button

@@ -22,7 +22,26 @@ export interface ImportReport {
   nieuw: number;
   gecorrigeerd: number;
   ongewijzigd: number;
+  /** Preview: the stored rows the file would change, old → new. */
+  wijzigingen?: ChangedRow[];
   importId: number | null;
+}
+
+export interface ChangedFigures {
+  waarde: number | null;
+  teller: number | null;
+  noemer: number | null;
+  vlaggen: string[];
+}
+
+export interface ChangedRow {
+  regel: number;
+  indicator: string;
+  gebied: string;
+  indeling: number;
+  periode: string;
+  oud: ChangedFigures;
+  nieuw: ChangedFigures;
 }
 
 /** A problem+json answer, with the import report when a commit was refused. */

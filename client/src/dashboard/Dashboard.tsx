@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { formatValue } from '../shared/format.ts';
+import { formatNumber, formatValue } from '../shared/format.ts';
 import { flattenTargets, type Indicator, programmeBuurten, type TargetProgress } from '../shared/model.ts';
 import {
   DEFAULT_GEMEENTE,
@@ -29,7 +29,17 @@ function TargetCell({ t }: { t: TargetProgress | undefined }) {
           : t.soort === 'richting'
             ? 'richting'
             : '–'}
+        {t.soort === 'referentieniveau' && t.streefwaarde != null && (
+          <span className="target__kind"> plangetal</span>
+        )}
       </span>
+      {t.soort === 'referentieniveau' && (
+        <span className="target__reference">
+          {t.referentieNu != null
+            ? `niveau ${t.referentieNaam ?? 'referentiegebied'} ${formatValue(t.referentieNu, t.eenheid, t.decimalen)} (${t.referentieJaar})`
+            : `niveau ${t.referentieNaam ?? 'referentiegebied'}: nog onbekend`}
+        </span>
+      )}
       {t.planTekst && <span className="target__plan">plan: “{t.planTekst}”</span>}
       {t.doeljaar && <span className="target__year">in {t.doeljaar}</span>}
     </td>
@@ -75,7 +85,17 @@ function ScoreRow({ row, horizon }: { row: ScorecardRow; horizon: 10 | 20 }) {
       </th>
       <td className="num">
         {formatValue(a.basisWaarde, a.eenheid, a.decimalen)}
-        {a.basisJaar && <span className="cell-note"> ({a.basisJaar})</span>}
+        {a.basisPeriode ? (
+          <span className="cell-note">
+            {' '}
+            ({a.basisPeriode.label})
+            {a.basisPeriode.perJaar != null && (
+              <span className="cell-note--block">{formatNumber(a.basisPeriode.perJaar, 1)} per jaar</span>
+            )}
+          </span>
+        ) : (
+          a.basisJaar && <span className="cell-note"> ({a.basisJaar})</span>
+        )}
       </td>
       <td className="num">
         {formatValue(a.laatsteWaarde, a.eenheid, a.decimalen)}
@@ -86,6 +106,21 @@ function ScoreRow({ row, horizon }: { row: ScorecardRow; horizon: 10 | 20 }) {
       <td>
         <StatusBadge status={t.status} />
         {a.verwant && <RelatedReading related={a.verwant} />}
+        {t.soort === 'referentieniveau' && (
+          <span className="status-note">
+            {t.beoordeeldJaar != null && t.beoordeeldJaar !== a.laatsteJaar
+              ? `beoordeeld op ${t.beoordeeldJaar}, het laatste jaar met een waarde van ${t.referentieNaam ?? 'het referentiegebied'}. `
+              : ''}
+            {t.planStatus &&
+              (t.planStatus === t.status ? (
+                'Tegen het plangetal: hetzelfde.'
+              ) : (
+                <>
+                  Tegen het plangetal: <StatusBadge status={t.planStatus} />
+                </>
+              ))}
+          </span>
+        )}
         <Link className="how-link" href={`/gebied/${row.gebiedCode}#indicator-${row.indicatorId}`}>
           Hoe berekend
           <span className="visually-hidden">
@@ -164,14 +199,14 @@ export function Dashboard() {
     <section className="page page--wide dashboard" aria-labelledby="dashboard-titel">
       <div className="page-head">
         <div>
-          <p className="eyebrow">Programma · {gemeente}</p>
+          <p className="eyebrow">Programma · {programme?.gemeenteNaam ?? gemeente}</p>
           <h1 id="dashboard-titel">{programme?.naam ?? 'Programma laden…'}</h1>
           {programme?.omschrijving && <p className="lead">{programme.omschrijving}</p>}
           {programme && (
             <p className="facts">
               Looptijd {programme.startjaar}–{programme.startjaar + programme.horizonJaren} · doelen voor{' '}
               {programme.startjaar + 10} (10 jaar) en {programme.startjaar + 20} (20 jaar) · referentiegebied{' '}
-              {programme.referentiegebied}
+              {programme.referentiegebiedNaam ?? programme.referentiegebied}
             </p>
           )}
         </div>

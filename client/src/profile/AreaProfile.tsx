@@ -2,11 +2,17 @@ import { useEffect, useMemo } from 'react';
 import type { AreaProgressProfileBody } from '../../../schemas/progress.ts';
 import { apiUrl, useAllPages, useApi } from '../shared/api.ts';
 import { formatValue } from '../shared/format.ts';
-import { flattenTargets, type GebiedDetail, type Indicator, type Observation } from '../shared/model.ts';
+import {
+  flattenTargets,
+  type GebiedDetail,
+  type Indicator,
+  memberSumObservations,
+  type Observation,
+} from '../shared/model.ts';
 import { DEFAULT_GEMEENTE, useAreas, useIndicators } from '../shared/queries.ts';
 import { Link, navigate } from '../shared/router.tsx';
 import { AreaCombobox } from './AreaCombobox.tsx';
-import { compareRows, seriesOf, sourcesOf } from './compareRows.ts';
+import { compareRows, orderIndicatorIds, seriesOf, sourcesOf, splitOwnRows } from './compareRows.ts';
 import { HowCalculated } from './HowCalculated.tsx';
 import { useSameAreaVintages } from './sameArea.ts';
 import { TrendChart } from './TrendChart.tsx';
@@ -47,23 +53,46 @@ export function AreaProfile({ code }: { code: string }) {
     area ? apiUrl('/waarnemingen', { gebied: codes.join(','), paginaGrootte: 1000 }) : null,
     'waarnemingen',
   );
-  // Figures of another vintage's area with this code count only when it is the same area.
-  const obs = useMemo(
-    () =>
-      (observations.data ?? []).filter(
-        (o) =>
-          o.gebied !== area?.code || o.indeling === area.indeling || Boolean(sameVintages?.has(o.indeling)),
-      ),
-    [observations.data, area, sameVintages],
-  );
+  // Figures of another vintage's area with this code count only when it is the same area. A
+  // programme area has no figures of its own: its members' figures are added up by the server.
+  const obs = useMemo(() => {
+    const own = (observations.data ?? []).filter(
+      (o) =>
+        o.gebied !== area?.code || o.indeling === area.indeling || Boolean(sameVintages?.has(o.indeling)),
+    );
+    if (!area || !progress.data?.ledenSommen?.length) return own;
+    const summed = memberSumObservations(progress.data.ledenSommen, area);
+    const have = new Set(own.filter((o) => o.gebied === area.code).map((o) => `${o.indicator}|${o.jaar}`));
+    return [...own, ...summed.filter((o) => !have.has(`${o.indicator}|${o.jaar}`))];
+  }, [observations.data, area, sameVintages, progress.data]);
   const otherVintages = area && sameVintages ? area.indelingen.filter((v) => !sameVintages.has(v)) : [];
   const codesKey = codes.join(',');
-  const rows = useMemo(() => compareRows(obs, codesKey.split(',')), [obs, codesKey]);
   const targets = useMemo(() => flattenTargets(progress.data?.streefwaarden ?? []), [progress.data]);
   const memberTargets = useMemo(() => flattenTargets(progress.data?.lidVan ?? []), [progress.data]);
+  const programmeIds = useMemo(
+    () => new Set([...targets, ...memberTargets].map((t) => t.indicatorId)),
+    [targets, memberTargets],
+  );
+  const allRows = useMemo(() => {
+    const unordered = compareRows(obs, codesKey.split(','));
+    const order = orderIndicatorIds(
+      unordered.map((r) => r.indicator),
+      indicators.data ?? [],
+      programmeIds,
+    );
+    return order.map((id) => unordered.find((r) => r.indicator === id)!);
+  }, [obs, codesKey, indicators.data, programmeIds]);
+  // A buurt page leaves out series measured only per wijk; it names them with a link to the wijk.
+  const { own: ownRows, elsewhere } = splitOwnRows(allRows);
+  const rows = area?.niveau === 'buurt' ? ownRows : allRows;
+  const wijkOnly = area?.niveau === 'buurt' ? elsewhere : [];
   const searchable = useAreas('buurt', area?.gemeente ?? DEFAULT_GEMEENTE, area?.indeling ?? null);
   const wijken = useAreas('wijk', area?.gemeente ?? DEFAULT_GEMEENTE, area?.indeling ?? null);
-  const indicatorIds = [...new Set([...rows.map((r) => r.indicator), ...targets.map((t) => t.indicatorId)])];
+  const indicatorIds = orderIndicatorIds(
+    [...rows.map((r) => r.indicator), ...targets.map((t) => t.indicatorId)],
+    indicators.data ?? [],
+    programmeIds,
+  );
 
   useEffect(() => {
     if (area) document.title = `${area.naam} · buurtpeil`;
@@ -191,6 +220,17 @@ export function AreaProfile({ code }: { code: string }) {
             </table>
           </div>
         )}
+        {wijkOnly.length > 0 && (
+          <p className="muted small" data-testid="alleen-wijk">
+            Alleen per wijk gemeten, niet per buurt:{' '}
+            {wijkOnly.map((r) => indicatorMap.get(r.indicator)?.naam ?? r.indicator).join(', ')}.{' '}
+            {wijk && (
+              <>
+                Zie <Link href={`/gebied/${wijk.code}`}>{wijk.naam}</Link>.
+              </>
+            )}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="indicatoren-titel">
@@ -218,7 +258,8 @@ export function AreaProfile({ code }: { code: string }) {
                         <span className="single-value__number">
                           {formatValue(observed[0]!.waarde, ind?.eenheid, ind?.decimalen ?? 0)}
                         </span>{' '}
-                        in {observed[0]!.jaar}. Eén meting: het verloop volgt na de volgende.
+                        in {observed[0]!.jaar}. Er is nog maar één meting; het verloop is te zien zodra er een
+                        tweede is.
                       </>
                     ) : (
                       'Nog geen metingen voor dit gebied.'

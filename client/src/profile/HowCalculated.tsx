@@ -1,4 +1,4 @@
-import { formatNumber, formatShare, formatValue } from '../shared/format.ts';
+import { formatDifference, formatNumber, formatShare, formatValue } from '../shared/format.ts';
 import type { Judgement, TargetProgress } from '../shared/model.ts';
 import { STATUS_STYLES, toStatus } from '../shared/status.ts';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -9,8 +9,21 @@ const KIND: Record<string, string> = {
   richting: 'alleen de richting',
 };
 
+const METHOD_TEXT: Record<string, string> = {
+  absoluut:
+    'Methode: voortgangsmaat van Open SDG (Statistics Canada): de groei per jaar tegen de groei die nodig is om het doel op tijd te halen. Een basis en een latere meting zijn nodig.',
+  richting:
+    'Methode: voortgangsmaat van Open SDG (Statistics Canada) zonder streefgetal: de groei per jaar in de gewenste richting. Een basis en een latere meting zijn nodig.',
+  referentieniveau:
+    'Methode: de achterstand op het referentiegebied in hetzelfde jaar moet minstens zo snel kleiner worden als de tijd tot het doeljaar verstrijkt. Een basis en een latere meting van beide gebieden zijn nodig.',
+};
+
 /** The engine's inputs with Dutch labels; values that are not there are left out. */
-function inputRows(j: Judgement, value: (n: number | null) => string): Array<[string, string]> {
+function inputRows(
+  j: Judgement,
+  value: (n: number | null) => string,
+  difference: (n: number | null) => string,
+): Array<[string, string]> {
   const i = j.invoer;
   const rate = (n: number | null) => (n === null ? '–' : `${formatShare(n, 2)} per jaar`);
   const rows: Array<[string, string | null]> = [
@@ -31,8 +44,8 @@ function inputRows(j: Judgement, value: (n: number | null) => string): Array<[st
     ['Groei nodig (CAGR)', i.cagrNodig === null ? null : rate(i.cagrNodig)],
     ['Referentie bij de basis', i.referentieBasiswaarde === null ? null : value(i.referentieBasiswaarde)],
     ['Referentie nu', i.referentieHuidigeWaarde === null ? null : value(i.referentieHuidigeWaarde)],
-    ['Afstand bij de basis', i.afstandBasis === null ? null : formatNumber(i.afstandBasis, 2)],
-    ['Afstand nu', i.afstandNu === null ? null : formatNumber(i.afstandNu, 2)],
+    ['Afstand bij de basis', i.afstandBasis === null ? null : difference(i.afstandBasis)],
+    ['Afstand nu', i.afstandNu === null ? null : difference(i.afstandNu)],
     ['Afstand gedicht', i.afstandGedicht === null ? null : formatShare(i.afstandGedicht)],
     ['Verstreken tijd', i.verstrekenTijd === null ? null : formatShare(i.verstrekenTijd)],
     ['Voortgangsmaat', i.voortgangsmaat === null ? null : formatNumber(i.voortgangsmaat, 2)],
@@ -48,6 +61,7 @@ function inputRows(j: Judgement, value: (n: number | null) => string): Array<[st
 export function HowCalculated({ target }: { target: TargetProgress }) {
   const t = target;
   const v = (n: number | null) => formatValue(n, t.eenheid, t.decimalen);
+  const diff = (n: number | null) => formatDifference(n, t.eenheid, t.decimalen);
   const j = t.oordeel;
   return (
     <div className="how">
@@ -69,7 +83,15 @@ export function HowCalculated({ target }: { target: TargetProgress }) {
           <dt>Basis</dt>
           <dd>
             {v(t.basisWaarde)}
-            {t.basisJaar ? ` (${t.basisJaar})` : ''}
+            {t.basisPeriode
+              ? ` over ${t.basisPeriode.label} (${formatNumber(t.basisPeriode.jaren, 1)} jaar)${
+                  t.basisPeriode.perJaar != null
+                    ? `: ${formatNumber(t.basisPeriode.perJaar, 1)} per jaar, vergeleken met de telling per jaar`
+                    : ''
+                }`
+              : t.basisJaar
+                ? ` (${t.basisJaar})`
+                : ''}
           </dd>
           <dt>Laatste meting</dt>
           <dd>
@@ -95,7 +117,7 @@ export function HowCalculated({ target }: { target: TargetProgress }) {
             </>
           )}
           {j &&
-            inputRows(j, v).map(([label, value]) => (
+            inputRows(j, v, diff).map(([label, value]) => (
               <div key={label} className="how__row">
                 <dt>{label}</dt>
                 <dd>{value}</dd>
@@ -104,9 +126,9 @@ export function HowCalculated({ target }: { target: TargetProgress }) {
         </dl>
         {j?.onzekerheid && (
           <p className="how__explanation">
-            Twee lezingen door afronding: gunstig{' '}
-            {STATUS_STYLES[toStatus(j.onzekerheid.gunstig.status)].label.toLowerCase()}, ongunstig{' '}
-            {STATUS_STYLES[toStatus(j.onzekerheid.ongunstig.status)].label.toLowerCase()}.
+            {j.onzekerheid.gunstig.status === j.onzekerheid.ongunstig.status
+              ? `De afronding van de cijfers verandert het oordeel niet: ${STATUS_STYLES[toStatus(j.onzekerheid.gunstig.status)].label.toLowerCase()}.`
+              : `Door afronding zijn twee oordelen mogelijk: gunstig ${STATUS_STYLES[toStatus(j.onzekerheid.gunstig.status)].label.toLowerCase()}, ongunstig ${STATUS_STYLES[toStatus(j.onzekerheid.ongunstig.status)].label.toLowerCase()}.`}
           </p>
         )}
         {j?.planLezing && (
@@ -135,10 +157,7 @@ export function HowCalculated({ target }: { target: TargetProgress }) {
             <p className="muted small">Bron: {t.verwant.bronnen.join('; ')}</p>
           </div>
         )}
-        <p className="muted small">
-          Methode: voortgangsmaat van Open SDG (Statistics Canada): de groei per jaar (CAGR) tegen de groei
-          die nodig is om het doel op tijd te halen. Minstens twee metingen nodig.
-        </p>
+        <p className="muted small">{METHOD_TEXT[t.soort] ?? METHOD_TEXT.absoluut}</p>
       </details>
     </div>
   );

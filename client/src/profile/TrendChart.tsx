@@ -34,11 +34,30 @@ export function TrendChart({
   targets,
 }: TrendChartProps) {
   const base = targets.find((t) => t.basisJaar != null && t.basisWaarde != null);
+  // A reference-level target is judged against the reference area's current level, so the path
+  // runs there; the plan's fixed number stays visible as an open marker.
+  const judgedLevel = (t: TargetProgress) =>
+    t.soort === 'referentieniveau' && t.referentieNu != null ? t.referentieNu : t.streefwaarde;
   const targetPoints = targets
-    .filter((t) => t.doeljaar != null && t.streefwaarde != null)
+    .filter((t) => t.doeljaar != null && judgedLevel(t) != null)
+    .map((t) => ({
+      jaar: t.doeljaar!,
+      waarde: judgedLevel(t)!,
+      horizon: t.horizon,
+      referentie: t.soort === 'referentieniveau' && t.referentieNu != null,
+    }));
+  const planPoints = targets
+    .filter((t) => t.soort === 'referentieniveau' && t.referentieNu != null && t.doeljaar != null)
+    .filter((t) => t.streefwaarde != null)
     .map((t) => ({ jaar: t.doeljaar!, waarde: t.streefwaarde!, horizon: t.horizon }));
   const basePoint = base ? { jaar: base.basisJaar!, waarde: base.basisWaarde! } : null;
-  const allPoints = [...observed, ...reference, ...targetPoints, ...(basePoint ? [basePoint] : [])];
+  const allPoints = [
+    ...observed,
+    ...reference,
+    ...targetPoints,
+    ...planPoints,
+    ...(basePoint ? [basePoint] : []),
+  ];
   if (allPoints.length === 0) {
     return <p className="muted">Geen metingen of streefwaarden om te tekenen.</p>;
   }
@@ -64,9 +83,12 @@ export function TrendChart({
       ? `Gemeten: ${observed.map((p) => `${p.jaar} ${formatValue(p.waarde, unit, decimals)}`).join(', ')}`
       : 'Geen metingen',
     basePoint ? `Basis ${basePoint.jaar}: ${formatValue(basePoint.waarde, unit, decimals)}` : '',
-    ...targetPoints.map(
-      (t) => `Doel ${t.horizon} jaar (${t.jaar}): ${formatValue(t.waarde, unit, decimals)}`,
+    ...targetPoints.map((t) =>
+      t.referentie
+        ? `Doel ${t.horizon} jaar (${t.jaar}): het niveau van ${referenceLabel ?? 'het referentiegebied'}, nu ${formatValue(t.waarde, unit, decimals)}`
+        : `Doel ${t.horizon} jaar (${t.jaar}): ${formatValue(t.waarde, unit, decimals)}`,
     ),
+    ...planPoints.map((t) => `Plangetal ${t.horizon} jaar: ${formatValue(t.waarde, unit, decimals)}`),
   ]
     .filter(Boolean)
     .join('. ');
@@ -119,6 +141,13 @@ export function TrendChart({
             className={`trend__target trend__target--${t.horizon}`}
           />
         ))}
+        {planPoints.map((t) => (
+          <path
+            key={`plan-${t.horizon}`}
+            d={`M${x(t.jaar)},${y(t.waarde) - 6}l6,6l-6,6l-6,-6z`}
+            className="trend__plan"
+          />
+        ))}
       </svg>
       <figcaption className="trend__legend">
         <span>
@@ -138,6 +167,11 @@ export function TrendChart({
           <span>
             <span className="key key--path" aria-hidden="true" /> benodigd pad ·{' '}
             <span className="key key--target" aria-hidden="true" /> doel
+          </span>
+        )}
+        {planPoints.length > 0 && (
+          <span>
+            <span className="key key--plan" aria-hidden="true" /> plangetal
           </span>
         )}
       </figcaption>

@@ -101,3 +101,35 @@ export function sourcesOf(
   bronnen.sort((a, b) => a.jaren[0]! - b.jaren[0]!);
   return { bronnen, naamGekoppeld };
 }
+
+/**
+ * The order a partner reads a profile in: the programme's indicators first, then by theme (the
+ * catalogue's order: theme, then name); indicators the catalogue does not know last.
+ */
+export function orderIndicatorIds(
+  ids: string[],
+  catalogue: Array<{ id: string; thema: string | null }>,
+  programmeIds: ReadonlySet<string>,
+): string[] {
+  const position = new Map(catalogue.map((i, index) => [i.id, index]));
+  const themeRank = new Map<string, number>();
+  for (const i of catalogue) if (!themeRank.has(i.thema ?? '')) themeRank.set(i.thema ?? '', themeRank.size);
+  const themeOf = (id: string) => {
+    const i = catalogue[position.get(id) ?? -1];
+    return i ? (themeRank.get(i.thema ?? '') ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER;
+  };
+  return [...new Set(ids)].sort(
+    (a, b) =>
+      Number(!programmeIds.has(a)) - Number(!programmeIds.has(b)) ||
+      themeOf(a) - themeOf(b) ||
+      (position.get(a) ?? Number.MAX_SAFE_INTEGER) - (position.get(b) ?? Number.MAX_SAFE_INTEGER) ||
+      a.localeCompare(b),
+  );
+}
+
+/** Rows the area itself has no figure for (on a buurt page: series measured only per wijk). */
+export function splitOwnRows(rows: CompareRow[]): { own: CompareRow[]; elsewhere: CompareRow[] } {
+  const own = rows.filter((r) => r.cells[0]?.jaar != null);
+  const elsewhere = rows.filter((r) => r.cells[0]?.jaar == null);
+  return { own, elsewhere };
+}

@@ -15,10 +15,21 @@ function numberFormat(decimals: number): Intl.NumberFormat {
   return format;
 }
 
-/** A number with a fixed count of decimals, nl-NL: 1.234 or 12,5. */
+/** A number with a fixed count of decimals, nl-NL: 1.234 or 12,5; negative with the minus sign (−). */
 export function formatNumber(value: number | null | undefined, decimals = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return numberFormat(decimals).format(value);
+  return numberFormat(decimals).format(value).replace('-', '−');
+}
+
+/** A difference between two values of an indicator: percentages differ by procentpunten. */
+export function formatDifference(
+  value: number | null | undefined,
+  unit: string | undefined,
+  decimals = 0,
+): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  if (unit === '%') return `${formatNumber(value, decimals)} procentpunt`;
+  return formatValue(value, unit, decimals);
 }
 
 /** A value in its indicator's unit: 12,5% · 1.234 · € 1.234 · 3,4 per 1.000. */

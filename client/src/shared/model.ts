@@ -53,6 +53,8 @@ export interface TargetProgress {
   referentiegebied: string | null;
   basisJaar: number | null;
   basisWaarde: number | null;
+  /** A baseline over more than a year: "2017 – feb. 2021", its length and (counts) the value per year. */
+  basisPeriode: { label: string; jaren: number; perJaar: number | null } | null;
   laatsteJaar: number | null;
   laatsteWaarde: number | null;
   laatsteGeheim: boolean;
@@ -62,8 +64,18 @@ export interface TargetProgress {
   verwachtNu: number | null;
   aandeelVanDeWeg: number | null;
   reeks: Point[];
+  /** The sources of the series' published values (an import, an upload, the plan). */
+  bronnen: string[];
   referentieReeks: Point[];
   referentieNaam: string | null;
+  /** referentieniveau: the reference area's level in the judged year (else its latest), the moving target. */
+  referentieNu: number | null;
+  /** The year of referentieNu. */
+  referentieJaar: number | null;
+  /** The year judged (for reference-level targets the latest year with both values). */
+  beoordeeldJaar: number | null;
+  /** referentieniveau: the status against the plan's fixed number, the second reading. */
+  planStatus: Status | null;
   uitleg: string[];
   oordeel: Judgement | null;
   /** A real series of another definition, read as a direction (only while this has just a baseline). */
@@ -91,7 +103,8 @@ export function toLayerValues(layer: MapLayerBody, names: Map<string, string>): 
   const present = new Set(values.map((v) => v.code));
   for (const [code, naam] of names) {
     if (!present.has(code)) {
-      values.push({ code, naam, waarde: null, status: 'onvoldoende_gegevens', geheim: false, reden: null });
+      // Every area with a target is in the layer (with its status); one that is not has none.
+      values.push({ code, naam, waarde: null, status: 'geen_streefwaarde', geheim: false, reden: null });
     }
   }
   return values;
@@ -102,6 +115,52 @@ function points(series: Array<{ jaar: number; waarde: number | null; geheim?: un
     .filter((o) => o.waarde !== null && !o.geheim)
     .map((o) => ({ jaar: o.jaar, waarde: o.waarde as number }))
     .sort((a, b) => a.jaar - b.jaar);
+}
+
+/**
+ * A programme area's summed figures (the API's memberSums) as observations of that area, so the
+ * profile's table, cards and charts read them like any other figure.
+ */
+export function memberSumObservations(
+  sums: Array<{ indicatorId: string; reeks: TargetProgressBody['reeks'] }>,
+  area: { code: string; naam: string; niveau: Gebied['niveau'] },
+): Observation[] {
+  return sums.flatMap((s) =>
+    s.reeks.map((o) => ({
+      id: 0,
+      indicator: s.indicatorId,
+      gebied: area.code,
+      gebiedsnaam: area.naam,
+      niveau: area.niveau,
+      indeling: o.indeling,
+      periode: o.periode,
+      jaar: o.jaar,
+      waarde: o.waarde,
+      teller: o.teller,
+      noemer: o.noemer,
+      vlaggen: [],
+      bronvlaggen: [],
+      interval95: null,
+      afronding: { waarde: null, aantallen: o.afrondingAantallen ?? null },
+      geheim: null,
+      bron: o.bron,
+      importId: null,
+      bijgewerkt: '',
+    })),
+  );
+}
+
+/** The reference area's level a reference-level target is judged against: in the judged year, else its latest. */
+function referenceLevel(
+  kind: string,
+  judgement: Judgement,
+  series: Point[],
+): { referentieNu: number | null; referentieJaar: number | null } {
+  if (kind !== 'referentieniveau') return { referentieNu: null, referentieJaar: null };
+  const judged = judgement.invoer.referentieHuidigeWaarde;
+  if (judged !== null) return { referentieNu: judged, referentieJaar: judgement.jaar };
+  const last = series.at(-1);
+  return { referentieNu: last?.waarde ?? null, referentieJaar: last?.jaar ?? null };
 }
 
 /** Every horizon of every target as its own flat row, in the order the API gives them. */
@@ -128,6 +187,7 @@ export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] 
         referentiegebied: h.doel.referentiegebied,
         basisJaar: t.basis?.jaar ?? null,
         basisWaarde: t.basis?.waarde ?? null,
+        basisPeriode: t.basis?.periode ?? null,
         laatsteJaar: t.laatste?.jaar ?? null,
         laatsteWaarde: t.laatste?.geheim ? null : (t.laatste?.waarde ?? null),
         laatsteGeheim: Boolean(t.laatste?.geheim),
@@ -137,8 +197,12 @@ export function flattenTargets(targets: TargetProgressBody[]): TargetProgress[] 
         verwachtNu: h.oordeel.verwachteWaarde,
         aandeelVanDeWeg: h.oordeel.aandeelVanDeWeg,
         reeks,
+        bronnen: [...new Set(t.reeks.filter((o) => o.waarde !== null && !o.geheim).map((o) => o.bron))],
         referentieReeks,
         referentieNaam: t.referentie?.gebied.naam ?? null,
+        ...referenceLevel(h.doel.soort, h.oordeel, referentieReeks),
+        beoordeeldJaar: h.oordeel.jaar,
+        planStatus: h.oordeel.planLezing ? toStatus(h.oordeel.planLezing.status) : null,
         uitleg: h.oordeel.uitleg,
         oordeel: h.oordeel,
         verwant: t.verwant ?? null,

@@ -1,6 +1,6 @@
 import { PATTERN_CSS } from '../map/mapPatterns.ts';
 import { STATUS_LEGEND, type ValueScale, valueLegend } from '../shared/colourScale.ts';
-import { formatNumber, formatValue } from '../shared/format.ts';
+import { formatValue } from '../shared/format.ts';
 import type { Status } from '../shared/status.ts';
 
 interface LegendProps {
@@ -24,7 +24,7 @@ export function Legend({ mode, scale, unit, decimals, title, statuses }: LegendP
           ? valueLegend(scale).map((step) => (
               <li key={step.colour}>
                 <span className="legend__swatch" style={{ background: step.colour }} aria-hidden="true" />
-                {formatNumber(step.from, decimals)} tot {formatValue(step.to, unit, decimals)}
+                {formatValue(step.from, unit, decimals)} tot {formatValue(step.to, unit, decimals)}
               </li>
             ))
           : STATUS_LEGEND.filter((s) => !statuses || statuses.includes(s.status)).map((s) => (

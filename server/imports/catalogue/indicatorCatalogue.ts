@@ -15,12 +15,20 @@ const catalogueIndicatorSchema = z
     polarity: polaritySchema,
     decimals: z.number().int().min(0).max(4),
     theme: z.string().optional(),
+    /** For readers: plain Dutch, no notes for developers (those go in maintainerNote). */
     definition: z.string().min(1),
+    /** For whoever maintains the importers (source columns, derivations); never shown to users. */
+    maintainerNote: z.string().optional(),
     source: z.string().min(1),
     numeratorLabel: z.string().optional(),
     denominatorLabel: z.string().optional(),
     minDenominator: z.number().int().positive().optional(),
     minCount: z.number().int().positive().optional(),
+    /** Uploads: the possible range when not the unit's own (a share 0–100, a count ≥ 0). */
+    valueMin: z.number().optional(),
+    valueMax: z.number().optional(),
+    /** Uploads: values published as whole numbers are rounded to this (surveys: 1). */
+    valueRounding: z.number().positive().optional(),
   })
   .strict();
 
@@ -66,6 +74,9 @@ export function toIndicatorRow(indicator: CatalogueIndicator): NewIndicator {
     denominator_label: indicator.denominatorLabel ?? null,
     min_denominator: indicator.minDenominator ?? null,
     min_count: indicator.minCount ?? null,
+    value_min: indicator.valueMin ?? null,
+    value_max: indicator.valueMax ?? null,
+    value_rounding: indicator.valueRounding ?? null,
   };
 }
 

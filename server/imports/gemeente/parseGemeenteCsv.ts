@@ -7,6 +7,8 @@ import { readCsv } from '../text/readCsv.ts';
 export const GEMEENTE_COLUMNS = {
   required: ['gebiedscode', 'indicator', 'periode', 'waarde'],
   optional: ['teller', 'noemer', 'flags', 'indeling'],
+  /** For the reader of the file (the template fills them in); ignored without a warning. */
+  informative: ['gebiedsnaam', 'indicatornaam'],
 } as const;
 
 export const GEMEENTE_SOURCE = 'Gemeente, eigen cijfers (upload)';
@@ -62,7 +64,11 @@ export function parseGemeenteCsv(text: string): GemeenteParseResult {
     return result;
   }
   const names = csv.header.map((name) => name.toLowerCase());
-  const known = new Set<string>([...GEMEENTE_COLUMNS.required, ...GEMEENTE_COLUMNS.optional]);
+  const known = new Set<string>([
+    ...GEMEENTE_COLUMNS.required,
+    ...GEMEENTE_COLUMNS.optional,
+    ...GEMEENTE_COLUMNS.informative,
+  ]);
   const missing = GEMEENTE_COLUMNS.required.filter((name) => !names.includes(name));
   if (missing.length > 0) {
     const otherDelimiter = delimiter === ';' ? ',' : ';';

@@ -21,7 +21,20 @@ const targetSchema = z
     targetValue: z.number().optional(),
     referenceAreaCode: areaCode.optional(),
     direction: z.enum(['toename', 'afname']).optional(),
-    baseline: z.object({ year: z.number().int(), value: z.number(), numerator: z.number().optional() }),
+    baseline: z.object({
+      year: z.number().int(),
+      value: z.number(),
+      numerator: z.number().optional(),
+      /** When the baseline covers more than a year: first and last month, 'YYYY-MM'. */
+      periodStart: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+        .optional(),
+      periodEnd: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+        .optional(),
+    }),
     planText: z.string().min(1),
     note: z.string().optional(),
   })
@@ -293,6 +306,8 @@ export async function loadProgrammeDefinition(
           baseline_value: target.baseline.value,
           baseline_numerator: target.baseline.numerator ?? null,
           baseline_source: 'plan' as const,
+          baseline_period_start: target.baseline.periodStart ?? null,
+          baseline_period_end: target.baseline.periodEnd ?? null,
           plan_text: target.planText,
           note: target.note ?? null,
         })),
