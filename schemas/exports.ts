@@ -63,6 +63,11 @@ export const geojsonExportSchema = z
     indicator: z.object({ id: z.string(), naam: z.string(), eenheid: z.string() }),
     periode: z.string(),
     indeling: z.number().int(),
+    velden: z
+      .record(z.string(), z.enum(['String', 'Integer', 'Real']))
+      .describe(
+        'Het type van elk veld in `properties`, gelijk in elke export (waarde en streefwaarde altijd met decimaalpunt)',
+      ),
     features: z.array(
       z.object({
         type: z.literal('Feature'),
@@ -74,5 +79,6 @@ export const geojsonExportSchema = z
   })
   .openapi('KaartlaagGeoJSON', {
     description:
-      'RFC 7946 (WGS84) met per gebied waarde, teller, noemer, status en score; `bron` en `attribution` bovenaan',
+      'RFC 7946 (WGS84), alleen MultiPolygon, met per gebied indicator, periode, eenheid, bron, waarde, teller, noemer, ' +
+      'programma, streefwaarde, status en score; `bron` en `attribution` ook bovenaan',
   });

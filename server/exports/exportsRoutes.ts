@@ -16,6 +16,7 @@ import { defaultProgrammeOf, findGeometries, programmeExists } from '../maplayer
 import { toFeatureCollection } from '../maplayers/toFeatureCollection.ts';
 import { CSV_DIALECTS } from './csvDialect.ts';
 import { firstRowBeforeHeaders } from './firstRowBeforeHeaders.ts';
+import { asMultiPolygon, GEOJSON_FIELDS, type GeojsonField, stringifyGeojson } from './geojsonFields.ts';
 import { observationExportRows } from './observationExportRows.ts';
 import { loadTargetLookup } from './targetLookup.ts';
 import { writeCsv } from './writeCsv.ts';
@@ -103,18 +104,28 @@ export const mountExports: MountFeature = (api, context) => {
     if (geometries.length === 0)
       throw notFound(`Er is geen geometrie van niveau ${level} in indeling ${vintage}.`);
     const values = new Map(layer.waarden.map((value) => [value.code, value]));
+    // Every feature carries what the layer is about (indicator, period, unit, source): a GIS keeps
+    // feature properties and drops the collection's foreign members. Every feature has every field
+    // (null when absent), in the order and with the types of GEOJSON_FIELDS.
     const collection = toFeatureCollection(geometries, (code) => {
       const value = values.get(code);
-      // Every feature has every property (null when absent) so GIS tools see one schema.
       return {
+        indicator: indicator.id,
+        indicatornaam: indicator.name,
+        periode: query.periode,
+        eenheid: indicator.unit,
+        bron: indicator.source,
         waarde: value?.waarde ?? null,
         teller: value?.teller ?? null,
         noemer: value?.noemer ?? null,
+        geheim: value?.geheim ?? null,
+        programma: value?.programma ?? null,
+        horizon: value?.programma ? layer.horizon : null,
+        streefwaarde: value?.streefwaarde ?? null,
         status: value?.status ?? null,
         statusLabel: value?.statusLabel ?? null,
         score: value?.score ?? null,
-        geheim: value?.geheim ?? null,
-      };
+      } satisfies Partial<Record<GeojsonField, unknown>>;
     });
     const date = today();
     res.set({
@@ -122,7 +133,7 @@ export const mountExports: MountFeature = (api, context) => {
       'Cache-Control': 'no-cache',
     });
     res.type('application/geo+json').send(
-      JSON.stringify({
+      stringifyGeojson({
         type: collection.type,
         // Foreign members (RFC 7946 §6.1): the source and date travel with the file.
         bron: `${indicator.source}; grenzen: CBS/Kadaster Wijk- en buurtkaart ${vintage}; export van ${date}`,
@@ -135,7 +146,11 @@ export const mountExports: MountFeature = (api, context) => {
         programma: layer.programma,
         horizon: layer.horizon,
         ...(collection.bbox ? { bbox: collection.bbox } : {}),
-        features: collection.features,
+        velden: GEOJSON_FIELDS,
+        features: collection.features.map((feature) => ({
+          ...feature,
+          geometry: asMultiPolygon(feature.geometry),
+        })),
       }),
     );
   });

@@ -241,7 +241,7 @@ describe('GET /api/v1/exports/kaartlaag.geojson', () => {
     const feature = body.features.find((f: { id: string }) => f.id === 'BU19160602');
     assert.equal(feature.properties.naam, 'De Heuvel noord');
     assert.equal(feature.properties.waarde, 21);
-    assert.equal(feature.geometry.type, 'Polygon');
+    assert.equal(feature.geometry.type, 'MultiPolygon');
   });
 
   it('names its source and attribution at the top level', async () => {
