@@ -29,18 +29,18 @@ export const csvExportQuerySchema = z.object({
   programma: programmeIdParam
     .optional()
     .describe(
-      'Vult streefwaarde, status, score en de invoer van de berekening; standaard het programma van `gemeente`',
+      'Het programma van streefwaarde, status, score en de invoer van de berekening; standaard dat van `gemeente`, zonder gemeente die van elk programma',
     ),
-  horizon: horizonParam.optional().describe('Welke streefwaarde: over 10 (standaard) of 20 jaar'),
+  horizon: horizonParam.optional().describe('Alleen de streefwaarde over 10 of 20 jaar; standaard beide, een rij per horizon'),
 });
 export type CsvExportQuery = z.infer<typeof csvExportQuerySchema>;
 
 export const csvExportSchema = z.string().openapi({
   description:
-    'Tidy CSV, één rij per gebied × indicator × periode. Kolommen: gebiedscode, gebiedsnaam, niveau, indeling, indicator, ' +
+    'Tidy CSV, één rij per gebied × indicator × periode (× horizon bij een streefwaarde). Kolommen: gebiedscode, gebiedsnaam, niveau, indeling, indicator, ' +
     'indicatornaam, eenheid, periode, waarde, teller, noemer, vlaggen (voorlopig|geheim|afgerond), geheim (reden), bron, ' +
     'programma, horizon, streefjaar, soortStreefwaarde, streefwaarde, referentiegebied, basisjaar, basiswaarde, status, ' +
-    'statuslabel, score, voortgangsmaat, cagrGemeten, cagrVereist, aandeelVanDeWeg, verwachteWaarde, referentiewaarde. ' +
+    'statuslabel, score, statusGunstig, statusOngunstig, planStatus, planStatuslabel, planScore, voortgangsmaat, cagrGemeten, cagrVereist, aandeelVanDeWeg, verwachteWaarde, referentiewaarde. ' +
     'De bron staat per rij; de exportdatum in de bestandsnaam (Content-Disposition). Geheime waarden zijn leeg.',
 });
 

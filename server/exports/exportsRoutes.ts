@@ -12,7 +12,12 @@ import { notFound } from '../http/problem.ts';
 import { parseQuery } from '../http/validate.ts';
 import { findIndicator } from '../indicators/indicatorsRepository.ts';
 import { buildMapLayer } from '../maplayers/buildMapLayer.ts';
-import { defaultProgrammeOf, findGeometries, programmeExists } from '../maplayers/mapLayersRepository.ts';
+import {
+  allProgrammeIds,
+  defaultProgrammeOf,
+  findGeometries,
+  programmeExists,
+} from '../maplayers/mapLayersRepository.ts';
 import { toFeatureCollection } from '../maplayers/toFeatureCollection.ts';
 import { CSV_DIALECTS } from './csvDialect.ts';
 import { firstRowBeforeHeaders } from './firstRowBeforeHeaders.ts';
@@ -31,8 +36,11 @@ documentGet({
   tag: 'Exports',
   summary: 'Alle waarnemingen als tidy CSV (Nederlandse Excel of standaard), gestreamd',
   description:
-    'Eén rij per gebied × indicator × periode met waarde, teller, noemer, vlaggen, bron (per rij) en, voor streefwaarden ' +
-    'van het programma, streefwaarde, status, score en de invoer van de berekening. De exportdatum staat in de ' +
+    'Eén rij per gebied × indicator × periode met waarde, teller, noemer, vlaggen en bron (per rij); een gebied met ' +
+    'streefwaarden krijgt een rij per horizon (kolom `horizon`; `horizon=` kiest er één) met programma, streefwaarde, ' +
+    'status (ook in het basisjaar), score, de lezing tegen het getal van het plan (`planStatus`), beide uitkomsten van ' +
+    'een onzekere lezing (`statusGunstig`, `statusOngunstig`) en de invoer van de berekening, afgerond op de decimalen ' +
+    'van de indicator. Zonder `programma` en `gemeente` tellen de streefwaarden van elk programma. De exportdatum staat in de ' +
     'bestandsnaam. Formules in tekstcellen worden onschadelijk gemaakt met een voorloop-apostrof; negatieve getallen ' +
     'blijven getallen. Geheime waarden zijn leeg met de reden in `geheim`.',
   query: csvExportQuerySchema,
@@ -61,15 +69,23 @@ export const mountExports: MountFeature = (api, context) => {
   api.get('/exports/waarnemingen.csv', async (req, res) => {
     const query = parseQuery(req, csvExportQuerySchema);
     const dialect = CSV_DIALECTS[query.dialect ?? 'excel'];
-    let programmeId = query.programma ?? null;
-    if (programmeId && !(await programmeExists(db, programmeId))) {
-      throw notFound(`Er is geen programma met id ${programmeId}.`);
+    // The programme asked for; else the gemeente's newest; else every programme's targets.
+    let programmeIds: string[];
+    if (query.programma) {
+      if (!(await programmeExists(db, query.programma))) {
+        throw notFound(`Er is geen programma met id ${query.programma}.`);
+      }
+      programmeIds = [query.programma];
+    } else if (query.gemeente) {
+      const programmeId = await defaultProgrammeOf(db, query.gemeente);
+      programmeIds = programmeId ? [programmeId] : [];
+    } else {
+      programmeIds = await allProgrammeIds(db);
     }
-    if (!programmeId && query.gemeente) programmeId = (await defaultProgrammeOf(db, query.gemeente)) ?? null;
-    const targets = programmeId ? await loadTargetLookup(db, programmeId, query.horizon ?? 10) : null;
+    const targets = await loadTargetLookup(db, programmeIds, query.horizon ?? null);
 
     const rows = await firstRowBeforeHeaders(
-      observationExportRows(db, query, { canStream: Boolean(config.databaseUrl), programmeId, targets }),
+      observationExportRows(db, query, { canStream: Boolean(config.databaseUrl), targets }),
     );
     res.status(200);
     res.set({

@@ -107,7 +107,7 @@ describe('the GeoJSON export in a GIS', () => {
         ['noemer', 'Integer'],
         ['score', 'Real'],
         ['streefwaarde', 'Real'],
-      ]) {
+      ] as const) {
         // A column that is empty in every feature has no number to read a type from (see decision 0091).
         if (layer.features.every((p) => p[name] == null)) continue;
         assert.equal(layer.fields.get(name), type, `${name} in ${query}`);
