@@ -31,7 +31,9 @@ export const csvExportQuerySchema = z.object({
     .describe(
       'Het programma van streefwaarde, status, score en de invoer van de berekening; standaard dat van `gemeente`, zonder gemeente die van elk programma',
     ),
-  horizon: horizonParam.optional().describe('Alleen de streefwaarde over 10 of 20 jaar; standaard beide, een rij per horizon'),
+  horizon: horizonParam
+    .optional()
+    .describe('Alleen de streefwaarde over 10 of 20 jaar; standaard beide, een rij per horizon'),
 });
 export type CsvExportQuery = z.infer<typeof csvExportQuerySchema>;
 

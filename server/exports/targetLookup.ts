@@ -1,6 +1,6 @@
 import type { Db } from '../db/createDatabase.ts';
-import { STATUS_LABELS } from '../progress/progressThresholds.ts';
 import { getProgrammeProgress } from '../progress/progressService.ts';
+import { STATUS_LABELS } from '../progress/progressThresholds.ts';
 import type { ProgressJudgement, TargetSummary } from '../progress/types.ts';
 
 export interface TargetForRow {
@@ -14,7 +14,12 @@ export interface TargetForRow {
 }
 
 /** The targets an export row gets: one per horizon (10 before 20), none when the area has no target. */
-export type TargetLookup = (indicatorId: string, areaCode: string, vintage: number, year: number) => TargetForRow[];
+export type TargetLookup = (
+  indicatorId: string,
+  areaCode: string,
+  vintage: number,
+  year: number,
+) => TargetForRow[];
 
 /** On a baseline row the status is defined: one measurement, nothing to judge yet. */
 export const BASELINE_STATUS = {

@@ -85,7 +85,9 @@ describe('the GeoJSON export in a GIS', () => {
     }
   });
 
-  it('keeps the attributes and one geometry type after ogr2ogr to GeoPackage', { skip: !ogr2ogr }, async () => {
+  it('keeps the attributes and one geometry type after ogr2ogr to GeoPackage', {
+    skip: !ogr2ogr,
+  }, async () => {
     const layer = readInGis(await exportOf(shares));
     assert.equal(layer.geometryType, 'Multi Polygon');
     for (const properties of layer.features) {

@@ -181,7 +181,7 @@ describe('beheer in the browser', () => {
     await logIn();
     await beheerNav().getByRole('link', { name: 'Streefwaarden' }).click();
     await page
-      .getByRole('button', { name: `Wijzig ${BIJSTAND}, Prinsenhof hoog (BU19160200), 2031` })
+      .getByRole('button', { name: `Wijzigen ${BIJSTAND}, Prinsenhof hoog (BU19160200), 2031` })
       .click();
     await page.getByLabel('Streefwaarde', { exact: true }).fill('15');
     await saveScreenshot(page, 'beheer-streefwaarde-bewerken');
@@ -196,7 +196,7 @@ describe('beheer in the browser', () => {
     await logIn();
     await beheerNav().getByRole('link', { name: 'Streefwaarden' }).click();
     await page
-      .getByRole('button', { name: `Wijzig ${BIJSTAND}, Prinsenhof hoog (BU19160200), 2031` })
+      .getByRole('button', { name: `Wijzigen ${BIJSTAND}, Prinsenhof hoog (BU19160200), 2031` })
       .click();
     await page.getByLabel('Streefwaarde', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Opslaan' }).click();
