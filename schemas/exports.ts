@@ -29,18 +29,21 @@ export const csvExportQuerySchema = z.object({
   programma: programmeIdParam
     .optional()
     .describe(
-      'Vult streefwaarde, status, score en de invoer van de berekening; standaard het programma van `gemeente`',
+      'Het programma van streefwaarde, status, score en de invoer van de berekening; standaard dat van `gemeente`, zonder gemeente die van elk programma',
     ),
-  horizon: horizonParam.optional().describe('Welke streefwaarde: over 10 (standaard) of 20 jaar'),
+  horizon: horizonParam
+    .optional()
+    .describe('Alleen de streefwaarde over 10 of 20 jaar; standaard beide, een rij per horizon'),
 });
 export type CsvExportQuery = z.infer<typeof csvExportQuerySchema>;
 
 export const csvExportSchema = z.string().openapi({
   description:
-    'Tidy CSV, één rij per gebied × indicator × periode. Kolommen: gebiedscode, gebiedsnaam, niveau, indeling, indicator, ' +
+    'Tidy CSV, één rij per gebied × indicator × periode (× horizon bij een streefwaarde). Kolommen: gebiedscode, gebiedsnaam, niveau, indeling, indicator, ' +
     'indicatornaam, eenheid, periode, waarde, teller, noemer, vlaggen (voorlopig|geheim|afgerond), geheim (reden), bron, ' +
-    'bronvlaggen (vlaggen uit het bronbestand, met | gescheiden), ondergrens95, bovengrens95 (95%-interval), programma, horizon, streefjaar, soortStreefwaarde, streefwaarde, referentiegebied, basisjaar, basiswaarde, status, ' +
-    'statuslabel, score, voortgangsmaat, cagrGemeten, cagrVereist, aandeelVanDeWeg, verwachteWaarde, referentiewaarde. ' +
+    'bronvlaggen (vlaggen uit het bronbestand, met | gescheiden), ondergrens95, bovengrens95 (95%-interval), ' +
+    'programma, horizon, streefjaar, soortStreefwaarde, streefwaarde, referentiegebied, basisjaar, basiswaarde, status, ' +
+    'statuslabel, score, statusGunstig, statusOngunstig, planStatus, planStatuslabel, planScore, voortgangsmaat, cagrGemeten, cagrVereist, aandeelVanDeWeg, verwachteWaarde, referentiewaarde. ' +
     'De bron staat per rij; de exportdatum in de bestandsnaam (Content-Disposition). Geheime waarden zijn leeg.',
 });
 
@@ -63,6 +66,11 @@ export const geojsonExportSchema = z
     indicator: z.object({ id: z.string(), naam: z.string(), eenheid: z.string() }),
     periode: z.string(),
     indeling: z.number().int(),
+    velden: z
+      .record(z.string(), z.enum(['String', 'Integer', 'Real']))
+      .describe(
+        'Het type van elk veld in `properties`, gelijk in elke export (waarde en streefwaarde altijd met decimaalpunt)',
+      ),
     features: z.array(
       z.object({
         type: z.literal('Feature'),
@@ -74,5 +82,6 @@ export const geojsonExportSchema = z
   })
   .openapi('KaartlaagGeoJson', {
     description:
-      'RFC 7946 (WGS84) met per gebied waarde, teller, noemer, status en score; `bron` en `attribution` bovenaan',
+      'RFC 7946 (WGS84), alleen MultiPolygon, met per gebied indicator, periode, eenheid, bron, waarde, teller, noemer, ' +
+      'programma, streefwaarde, status en score; `bron` en `attribution` ook bovenaan',
   });

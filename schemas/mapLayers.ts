@@ -18,7 +18,9 @@ export const mapLayerQuerySchema = z.object({
   horizon: horizonParam.optional().describe('Streefwaarde over 10 of 20 jaar (standaard 10)'),
   programma: programmeIdParam
     .optional()
-    .describe('Het programma waarvan de streefwaarden tellen; standaard dat van de gemeente'),
+    .describe(
+      'Het programma waarvan de streefwaarden tellen; standaard dat van de gemeente, zonder gemeente die van elk programma',
+    ),
   indeling: yearParam('indeling')
     .optional()
     .describe(
@@ -36,6 +38,14 @@ export const mapValueSchema = z
     status: mapStatusSchema,
     statusLabel: z.string(),
     score: z.number().nullable().describe('−5…+5 volgens de voortgangsmethode'),
+    programma: z
+      .string()
+      .nullable()
+      .describe('Het programma waarvan de streefwaarde telt; leeg zonder streefwaarde'),
+    streefwaarde: z
+      .number()
+      .nullable()
+      .describe('Het streefgetal van die streefwaarde (bij een referentieniveau het getal van het plan)'),
     geheim: z
       .enum(['te_klein', 'cbs_geheim'])
       .optional()
@@ -52,7 +62,10 @@ export const mapLayerSchema = z
     niveau: areaLevelSchema,
     gemeente: z.string().nullable(),
     horizon: z.number().int(),
-    programma: z.string().nullable(),
+    programma: z
+      .string()
+      .nullable()
+      .describe('Het gevraagde programma, of het enige waarvan streefwaarden in de laag tellen'),
     eenheid: z.string(),
     decimalen: z.number().int(),
     bron: z.string(),

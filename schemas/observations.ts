@@ -94,8 +94,11 @@ export const revisionSchema = z
     importId: z.number().int().nullable().describe('De import die deze waarde bracht'),
     geldigVanaf: z.string(),
     vervangenOp: z.string(),
-    vervangenDoorImport: z.number().int().nullable(),
-    vervangenDoor: z.string().nullable().describe('Wie de correctie deed'),
+    vervangenDoorImport: z
+      .number()
+      .int()
+      .nullable()
+      .describe('De import die deze waarde verving; wie dat deed staat alleen in het auditlog van beheer'),
   })
   .openapi('EerdereWaarde');
 

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The Debian packages the tests need beyond Node and PostgreSQL: Chromium (browser tests, print to
 # PDF), LibreOffice Calc (the Excel-dialect CSV opened as a Dutch spreadsheet would), poppler-utils
-# (pdftoppm/pdfinfo for the print tests) and a font. As root with apt-get they are installed;
+# (pdftoppm/pdfinfo for the print tests), gdal-bin (ogr2ogr reads the GeoJSON export as a GIS would)
+# and a font. As root with apt-get they are installed;
 # otherwise this stops at once with the one command that installs them.
 set -euo pipefail
-packages=(chromium fonts-dejavu-core libreoffice-calc-nogui poppler-utils)
+packages=(chromium fonts-dejavu-core libreoffice-calc-nogui poppler-utils gdal-bin)
 missing=()
 command -v chromium > /dev/null || missing+=(chromium fonts-dejavu-core)
 command -v soffice > /dev/null || missing+=(libreoffice-calc-nogui)
 command -v pdftoppm > /dev/null || missing+=(poppler-utils)
+command -v ogr2ogr > /dev/null || missing+=(gdal-bin)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 install_cmd="apt-get update && apt-get install -y --no-install-recommends ${packages[*]}"

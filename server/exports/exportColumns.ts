@@ -32,6 +32,13 @@ export interface ExportRow {
   status: string | null;
   statuslabel: string | null;
   score: number | null;
+  /** "onzeker": the status at the most and at the least favourable end of the rounding intervals. */
+  statusGunstig: string | null;
+  statusOngunstig: string | null;
+  /** referentieniveau: the plan's own number read as an absolute target (the second reading). */
+  planStatus: string | null;
+  planStatuslabel: string | null;
+  planScore: number | null;
   voortgangsmaat: number | null;
   cagrGemeten: number | null;
   cagrVereist: number | null;
@@ -72,6 +79,11 @@ export const EXPORT_COLUMNS: ReadonlyArray<readonly [keyof ExportRow, Kind]> = [
   ['status', 'text'],
   ['statuslabel', 'text'],
   ['score', 'number'],
+  ['statusGunstig', 'text'],
+  ['statusOngunstig', 'text'],
+  ['planStatus', 'text'],
+  ['planStatuslabel', 'text'],
+  ['planScore', 'number'],
   ['voortgangsmaat', 'number'],
   ['cagrGemeten', 'number'],
   ['cagrVereist', 'number'],

@@ -11,10 +11,16 @@ import { notFound } from '../http/problem.ts';
 import { parseQuery } from '../http/validate.ts';
 import { findIndicator } from '../indicators/indicatorsRepository.ts';
 import { buildMapLayer } from '../maplayers/buildMapLayer.ts';
-import { defaultProgrammeOf, findGeometries, programmeExists } from '../maplayers/mapLayersRepository.ts';
+import {
+  allProgrammeIds,
+  defaultProgrammeOf,
+  findGeometries,
+  programmeExists,
+} from '../maplayers/mapLayersRepository.ts';
 import { toFeatureCollection } from '../maplayers/toFeatureCollection.ts';
 import { CSV_DIALECTS } from './csvDialect.ts';
 import { firstRowBeforeHeaders } from './firstRowBeforeHeaders.ts';
+import { asMultiPolygon, GEOJSON_FIELDS, type GeojsonField, stringifyGeojson } from './geojsonFields.ts';
 import { observationExportRows } from './observationExportRows.ts';
 import { loadTargetLookup } from './targetLookup.ts';
 import { writeCsv } from './writeCsv.ts';
@@ -30,8 +36,11 @@ documentGet({
   tag: 'Exports',
   summary: 'Alle waarnemingen als tidy CSV (Nederlandse Excel of standaard), gestreamd',
   description:
-    'Eén rij per gebied × indicator × periode met waarde, teller, noemer, vlaggen, bron (per rij) en, voor streefwaarden ' +
-    'van het programma, streefwaarde, status, score en de invoer van de berekening. De exportdatum staat in de ' +
+    'Eén rij per gebied × indicator × periode met waarde, teller, noemer, vlaggen en bron (per rij); een gebied met ' +
+    'streefwaarden krijgt een rij per horizon (kolom `horizon`; `horizon=` kiest er één) met programma, streefwaarde, ' +
+    'status (ook in het basisjaar), score, de lezing tegen het getal van het plan (`planStatus`), beide uitkomsten van ' +
+    'een onzekere lezing (`statusGunstig`, `statusOngunstig`) en de invoer van de berekening, afgerond op de decimalen ' +
+    'van de indicator. Zonder `programma` en `gemeente` tellen de streefwaarden van elk programma. De exportdatum staat in de ' +
     'bestandsnaam. Formules in tekstcellen worden onschadelijk gemaakt met een voorloop-apostrof; negatieve getallen ' +
     'blijven getallen. Geheime waarden zijn leeg met de reden in `geheim`.',
   query: csvExportQuerySchema,
@@ -56,15 +65,23 @@ export const mountExports: MountFeature = (api, { db, config, logger }) => {
   api.get('/exports/waarnemingen.csv', async (req, res) => {
     const query = parseQuery(req, csvExportQuerySchema);
     const dialect = CSV_DIALECTS[query.dialect ?? 'excel'];
-    let programmeId = query.programma ?? null;
-    if (programmeId && !(await programmeExists(db, programmeId))) {
-      throw notFound(`Er is geen programma met id ${programmeId}.`);
+    // The programme asked for; else the gemeente's newest; else every programme's targets.
+    let programmeIds: string[];
+    if (query.programma) {
+      if (!(await programmeExists(db, query.programma))) {
+        throw notFound(`Er is geen programma met id ${query.programma}.`);
+      }
+      programmeIds = [query.programma];
+    } else if (query.gemeente) {
+      const programmeId = await defaultProgrammeOf(db, query.gemeente);
+      programmeIds = programmeId ? [programmeId] : [];
+    } else {
+      programmeIds = await allProgrammeIds(db);
     }
-    if (!programmeId && query.gemeente) programmeId = (await defaultProgrammeOf(db, query.gemeente)) ?? null;
-    const targets = programmeId ? await loadTargetLookup(db, programmeId, query.horizon ?? 10) : null;
+    const targets = await loadTargetLookup(db, programmeIds, query.horizon ?? null);
 
     const rows = await firstRowBeforeHeaders(
-      observationExportRows(db, query, { canStream: Boolean(config.databaseUrl), programmeId, targets }),
+      observationExportRows(db, query, { canStream: Boolean(config.databaseUrl), targets }),
     );
     res.status(200);
     res.set({
@@ -99,18 +116,28 @@ export const mountExports: MountFeature = (api, { db, config, logger }) => {
     if (geometries.length === 0)
       throw notFound(`Er is geen geometrie van niveau ${level} in indeling ${vintage}.`);
     const values = new Map(layer.waarden.map((value) => [value.code, value]));
+    // Every feature carries what the layer is about (indicator, period, unit, source): a GIS keeps
+    // feature properties and drops the collection's foreign members. Every feature has every field
+    // (null when absent), in the order and with the types of GEOJSON_FIELDS.
     const collection = toFeatureCollection(geometries, (code) => {
       const value = values.get(code);
-      // Every feature has every property (null when absent) so GIS tools see one schema.
       return {
+        indicator: indicator.id,
+        indicatornaam: indicator.name,
+        periode: query.periode,
+        eenheid: indicator.unit,
+        bron: indicator.source,
         waarde: value?.waarde ?? null,
         teller: value?.teller ?? null,
         noemer: value?.noemer ?? null,
+        geheim: value?.geheim ?? null,
+        programma: value?.programma ?? null,
+        horizon: value?.programma ? layer.horizon : null,
+        streefwaarde: value?.streefwaarde ?? null,
         status: value?.status ?? null,
         statusLabel: value?.statusLabel ?? null,
         score: value?.score ?? null,
-        geheim: value?.geheim ?? null,
-      };
+      } satisfies Partial<Record<GeojsonField, unknown>>;
     });
     const date = today();
     res.set({
@@ -118,7 +145,7 @@ export const mountExports: MountFeature = (api, { db, config, logger }) => {
       'Cache-Control': 'no-cache',
     });
     res.type('application/geo+json').send(
-      JSON.stringify({
+      stringifyGeojson({
         type: collection.type,
         // Foreign members (RFC 7946 §6.1): the source and date travel with the file.
         bron: `${indicator.source}; grenzen: CBS/Kadaster Wijk- en buurtkaart ${vintage}; export van ${date}`,
@@ -131,7 +158,11 @@ export const mountExports: MountFeature = (api, { db, config, logger }) => {
         programma: layer.programma,
         horizon: layer.horizon,
         ...(collection.bbox ? { bbox: collection.bbox } : {}),
-        features: collection.features,
+        velden: GEOJSON_FIELDS,
+        features: collection.features.map((feature) => ({
+          ...feature,
+          geometry: asMultiPolygon(feature.geometry),
+        })),
       }),
     );
   });

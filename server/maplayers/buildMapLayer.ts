@@ -18,7 +18,10 @@ export interface MapLayerRequest {
 
 const NO_TARGET_LABEL = 'geen streefwaarde';
 
-/** Statuses of the areas that have a target; empty when there is no programme to judge against. */
+/**
+ * Statuses of the areas that have a target. With a programme: its targets; with a gemeente: its
+ * newest programme's; with neither: every programme's (an area in two programmes: the first by id).
+ */
 async function statusesFor(
   db: Db,
   indicatorId: string,
@@ -32,8 +35,8 @@ async function statusesFor(
     gemeente ??= programme.gemeente_code;
   } else if (gemeente) {
     programmeId = await defaultProgrammeOf(db, gemeente);
+    if (!programmeId) return { programmeId: null, statuses: new Map() };
   }
-  if (!programmeId || !gemeente) return { programmeId: null, statuses: new Map() };
   const statuses = await getAreaStatuses(db, {
     indicatorId,
     programmeId,
@@ -43,7 +46,10 @@ async function statusesFor(
     year: Number(request.period.slice(-4)),
     horizon: request.horizon,
   });
-  return { programmeId, statuses };
+  // Without a filter the layer names its programme when all its targets come from one.
+  const programmes = new Set([...statuses.values()].map((status) => status.programmeId));
+  const only = programmes.size === 1 ? [...programmes][0]! : null;
+  return { programmeId: programmeId ?? only, statuses };
 }
 
 /**
@@ -80,6 +86,8 @@ export async function buildMapLayer(
       status: status?.status ?? 'geen_streefwaarde',
       statusLabel: status?.statusLabel ?? NO_TARGET_LABEL,
       score: status?.score ?? null,
+      programma: status?.programmeId ?? null,
+      streefwaarde: status?.judgement.inputs.targetValue ?? null,
       ...(disclosed.suppressed ? { geheim: disclosed.suppressed.reason } : {}),
     });
   }
@@ -94,6 +102,8 @@ export async function buildMapLayer(
       status: status.status,
       statusLabel: status.statusLabel,
       score: status.score,
+      programma: status.programmeId,
+      streefwaarde: status.judgement.inputs.targetValue,
     });
   }
   return {

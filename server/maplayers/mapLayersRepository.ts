@@ -57,3 +57,8 @@ export async function defaultProgrammeOf(db: Db, gemeente: string): Promise<stri
 export async function programmeExists(db: Db, id: string): Promise<{ gemeente_code: string } | undefined> {
   return db.selectFrom('programmes').select('gemeente_code').where('id', '=', id).executeTakeFirst();
 }
+
+/** Every programme, oldest id first: the order in which an area in two programmes gets its target. */
+export async function allProgrammeIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('programmes').select('id').orderBy('id').execute()).map((row) => row.id);
+}

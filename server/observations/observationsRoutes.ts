@@ -85,8 +85,8 @@ export const mountObservations: MountFeature = (api, { db }) => {
         importId: revision.import_id,
         geldigVanaf: toIso(revision.valid_from),
         vervangenOp: toIso(revision.replaced_at),
+        // Which import replaced it, never who: no public response names a person (decision 0090).
         vervangenDoorImport: revision.replaced_by_import_id,
-        vervangenDoor: revision.replaced_by,
       })),
     });
   });

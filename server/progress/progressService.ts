@@ -70,22 +70,20 @@ export async function getAreaStatuses(
   options: GetAreaStatusesOptions,
 ): Promise<Map<string, AreaProgress>> {
   const result = new Map<string, AreaProgress>();
-  const areaCodes = (
-    await db
-      .selectFrom('areas')
-      .select('code')
-      .where('vintage', '=', options.vintage)
-      .where('level', '=', options.level)
-      .where('gemeente_code', '=', options.gemeenteCode)
-      .execute()
-  ).map((a) => a.code);
-  if (areaCodes.length === 0) return result;
+  // Targets on areas of the layer's indeling and level (of one gemeente when given; else every one).
+  let areas = db
+    .selectFrom('areas')
+    .select('code')
+    .where('vintage', '=', options.vintage)
+    .where('level', '=', options.level);
+  const gemeenteCode = options.gemeenteCode;
+  if (gemeenteCode) areas = areas.where('gemeente_code', '=', gemeenteCode);
   let query = db
     .selectFrom('targets')
     .selectAll()
     .where('indicator_id', '=', options.indicatorId)
     .where('horizon', '=', options.horizon)
-    .where('area_code', 'in', areaCodes);
+    .where('area_code', 'in', areas);
   if (options.programmeId) query = query.where('programme_id', '=', options.programmeId);
   // With several programmes on one area the first programme (by id) wins; pass programmeId to choose.
   const targets = await query.orderBy('programme_id').orderBy('id').execute();

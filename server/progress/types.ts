@@ -274,7 +274,8 @@ export interface GetAreaStatusesOptions {
   programmeId?: string;
   vintage: number;
   level: AreaLevel;
-  gemeenteCode: string;
+  /** Only areas of this gemeente; absent: every area of the level (every programme's targets). */
+  gemeenteCode?: string | undefined;
   /** The map's period: the status judged on the value of exactly this year. */
   year: number;
   horizon: number;

@@ -75,11 +75,59 @@ describe('GET /api/v1/exports/waarnemingen.csv', () => {
     );
   });
 
-  it('writes one tidy row per area × indicator × period', async () => {
+  it('writes one tidy row per area × indicator × period, and per horizon where there is a target', async () => {
     const rows = rowsOf((await getCsv(t, 'dialect=excel').expect(200)).body, ';');
-    const keys = rows.map((r) => `${r.gebiedscode}|${r.indeling}|${r.indicator}|${r.periode}`);
+    const keys = rows.map((r) => `${r.gebiedscode}|${r.indeling}|${r.indicator}|${r.periode}|${r.horizon}`);
     assert.equal(new Set(keys).size, keys.length);
-    assert.equal(rows.length, 13);
+    // 13 observations; the two of BU19160200 bijstand 2020 and 2022 have a 10- and a 20-year target.
+    assert.equal(rows.length, 15);
+    const one = rowsOf((await getCsv(t, 'dialect=excel&horizon=20').expect(200)).body, ';');
+    assert.equal(one.length, 13);
+  });
+
+  it('gives programme, target and status without any filter, for both horizons', async () => {
+    const rows = rowsOf((await getCsv(t, 'dialect=standaard').expect(200)).body, ',');
+    const focus = rows.filter(
+      (r) => r.gebiedscode === 'BU19160200' && r.indicator === FIXTURE.bijstand && r.periode === '2022',
+    );
+    assert.deepEqual(
+      focus.map((r) => [r.programma, r.horizon, r.soortStreefwaarde, r.streefwaarde]),
+      [
+        [FIXTURE.programme, '10', 'absoluut', '13.5'],
+        [FIXTURE.programme, '20', 'referentieniveau', '6'],
+      ],
+    );
+    assert.ok(focus.every((r) => r.status !== ''));
+  });
+
+  it('gives the baseline year’s row a status too', async () => {
+    const rows = rowsOf((await getCsv(t, 'dialect=standaard&horizon=10').expect(200)).body, ',');
+    const baseline = find(rows, 'BU19160200', FIXTURE.bijstand, '2020');
+    assert.equal(baseline.basisjaar, '2020');
+    assert.equal(baseline.status, 'onvoldoende_gegevens');
+    assert.match(baseline.statuslabel!, /basisjaar/);
+  });
+
+  it('writes both ends of an "onzeker" reading and the reading against the plan’s number', async () => {
+    const rows = rowsOf((await getCsv(t, 'dialect=standaard').expect(200)).body, ',');
+    const [ten, twenty] = rows.filter(
+      (r) => r.gebiedscode === 'BU19160200' && r.indicator === FIXTURE.bijstand && r.periode === '2022',
+    );
+    assert.equal(ten!.status, 'onzeker');
+    assert.deepEqual([ten!.statusGunstig, ten!.statusOngunstig], ['op_schema', 'versnelling_nodig']);
+    assert.equal(ten!.planStatus, '', 'an absolute target has no second reading');
+    assert.equal(twenty!.soortStreefwaarde, 'referentieniveau');
+    assert.notEqual(twenty!.planStatus, '');
+    assert.notEqual(twenty!.planStatuslabel, '');
+  });
+
+  it('writes computed values at the indicator’s precision, rates and ratios at a fixed one', async () => {
+    const rows = rowsOf((await getCsv(t, 'dialect=standaard&horizon=10').expect(200)).body, ',');
+    const row = find(rows, 'BU19160200', FIXTURE.bijstand, '2022');
+    assert.equal(row.verwachteWaarde, '16.3', 'one decimal, as the indicator');
+    assert.match(row.cagrGemeten!, /^-?\d+\.\d{1,4}$/);
+    assert.match(row.voortgangsmaat!, /^-?\d+\.\d{1,3}$/);
+    assert.match(row.aandeelVanDeWeg!, /^-?\d+\.\d{1,3}$/);
   });
 
   it('writes numbers with a decimal comma in the Excel dialect', async () => {
@@ -241,7 +289,7 @@ describe('GET /api/v1/exports/kaartlaag.geojson', () => {
     const feature = body.features.find((f: { id: string }) => f.id === 'BU19160602');
     assert.equal(feature.properties.naam, 'De Heuvel noord');
     assert.equal(feature.properties.waarde, 21);
-    assert.equal(feature.geometry.type, 'Polygon');
+    assert.equal(feature.geometry.type, 'MultiPolygon');
   });
 
   it('names its source and attribution at the top level', async () => {

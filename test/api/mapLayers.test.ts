@@ -29,6 +29,8 @@ describe('GET /api/v1/kaartlagen/{indicator}', () => {
       status: 'geen_streefwaarde',
       statusLabel: 'geen streefwaarde',
       score: null,
+      programma: null,
+      streefwaarde: null,
     });
   });
 
@@ -47,6 +49,20 @@ describe('GET /api/v1/kaartlagen/{indicator}', () => {
     const focus = res.body.waarden.find((w: { code: string }) => w.code === 'BU19160200');
     assert.notEqual(focus.status, 'geen_streefwaarde');
     assert.equal(typeof focus.statusLabel, 'string');
+  });
+
+  it('gives programme, target and status without a gemeente too (every programme’s targets)', async () => {
+    const filtered = await layer('gemeente=GM1916&periode=2022&horizon=10').expect(200);
+    const res = await layer('periode=2022&horizon=10').expect(200);
+    assert.equal(res.body.gemeente, null);
+    assert.equal(res.body.programma, FIXTURE.programme, 'the only programme with targets in the layer');
+    const byCode = (body: { waarden: Array<{ code: string }> }) =>
+      new Map(body.waarden.map((w) => [w.code, w]));
+    const focus = byCode(res.body).get('BU19160200') as Record<string, unknown>;
+    assert.equal(focus.programma, FIXTURE.programme);
+    assert.equal(focus.streefwaarde, 13.5);
+    assert.notEqual(focus.status, 'geen_streefwaarde');
+    assert.deepEqual(focus, byCode(filtered.body).get('BU19160200'), 'the same reading as with gemeente=');
   });
 
   it('draws a 2017 period in the 2017 indeling', async () => {

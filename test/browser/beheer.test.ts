@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import {
   axeViolations,
+  focusedElement,
   launchBrowser,
   openPage,
   saveScreenshot,
@@ -181,7 +182,7 @@ describe('beheer in the browser', () => {
     await logIn();
     await beheerNav().getByRole('link', { name: 'Streefwaarden' }).click();
     await page
-      .getByRole('button', { name: `Wijzig ${BIJSTAND}, Prinsenhof hoog (BU19160200), 2031` })
+      .getByRole('button', { name: `Wijzigen ${BIJSTAND}, Prinsenhof hoog (BU19160200), 2031` })
       .click();
     await page.getByLabel('Streefwaarde', { exact: true }).fill('15');
     await saveScreenshot(page, 'beheer-streefwaarde-bewerken');
@@ -196,7 +197,7 @@ describe('beheer in the browser', () => {
     await logIn();
     await beheerNav().getByRole('link', { name: 'Streefwaarden' }).click();
     await page
-      .getByRole('button', { name: `Wijzig ${BIJSTAND}, Prinsenhof hoog (BU19160200), 2031` })
+      .getByRole('button', { name: `Wijzigen ${BIJSTAND}, Prinsenhof hoog (BU19160200), 2031` })
       .click();
     await page.getByLabel('Streefwaarde', { exact: true }).fill('');
     await page.getByRole('button', { name: 'Opslaan' }).click();
@@ -232,9 +233,14 @@ describe('beheer in the browser', () => {
     await logIn();
     await beheerNav().getByRole('link', { name: 'Imports' }).click();
     const row = page.locator('tbody tr', { hasText: 'cijfers_heuvel_goed.csv' });
-    await row.getByRole('button', { name: /Terugdraaien/ }).click();
-    await row.getByRole('button', { name: /Ja, draai import \d+ terug/ }).click();
+    await row.getByRole('button', { name: /Terugdraaien/ }).focus();
+    await page.keyboard.press('Enter');
+    // Focus moves to the confirmation that replaced the button, then to the message: never <body>.
+    assert.match((await focusedElement(page)).name, /^Ja, draai import \d+ terug/);
+    await page.keyboard.press('Enter');
     await page.getByText(/Import \d+ is teruggedraaid/).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'imports-melding');
+    assert.match((await focusedElement(page)).name, /^Import \d+ is teruggedraaid/);
     // The message comes before the list has reloaded: wait for the row itself to change.
     await row.filter({ hasText: 'Teruggedraaid' }).waitFor();
     assert.match(await row.innerText(), /Teruggedraaid/);

@@ -224,19 +224,82 @@ export async function chooseAreaOnMapByKeyboard(page: Page, areaName: string, ma
   await page.keyboard.press('Enter');
 }
 
-/** axe-core's violations on the current page (WCAG 2.1 A and AA rules). */
-export async function axeViolations(
+/**
+ * Rules axe does not run with the WCAG tags: `label-content-name-mismatch` is experimental (WCAG
+ * 2.5.3, a button's accessible name starts with its visible text) and `heading-order` is a best
+ * practice (no level skipped). We hold every page to both.
+ */
+export const EXTRA_AXE_RULES = ['label-content-name-mismatch', 'heading-order'];
+
+type AxeViolation = { id: string; impact: string | null | undefined; help: string; nodes: string[] };
+
+/** axe-core's violations on the current page: WCAG 2.1 A and AA rules plus EXTRA_AXE_RULES. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const [wcag, extra] = [
+    await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze(),
+    await new AxeBuilder({ page }).withRules(EXTRA_AXE_RULES).analyze(),
+  ];
+  const seen = new Set<string>();
+  return [...wcag.violations, ...extra.violations]
+    .filter((v) => !seen.has(v.id) && Boolean(seen.add(v.id)))
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+}
+
+/** A phone held upright, or a 1280 px window at 400% zoom (WCAG 1.4.10 reflow). */
+export const NARROW = { width: 320, height: 640 } as const;
+/** A common laptop. */
+export const WIDE = { width: 1366, height: 768 } as const;
+
+/**
+ * Whether the page as a whole scrolls sideways, and if so the widest elements sticking out, so a
+ * failure names them. A box that scrolls on its own (a wide table in a scroll container) is fine.
+ */
+export async function sidewaysScroll(
   page: Page,
-): Promise<Array<{ id: string; impact: string | null | undefined; help: string; nodes: string[] }>> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-  }));
+): Promise<{ scrolls: boolean; pageWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const viewport = root.clientWidth;
+    const culprits: string[] = [];
+    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > viewport + 1 && box.width > 0) {
+        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+        culprits.push(`${name} (${Math.round(box.right)} px)`);
+      }
+    }
+    return {
+      scrolls: root.scrollWidth > viewport,
+      pageWidth: root.scrollWidth,
+      culprits: culprits.slice(0, 8),
+    };
+  });
+}
+
+/** What has keyboard focus, the way a screen reader user would hear it: role, name, tag. */
+export async function focusedElement(page: Page): Promise<{ tag: string; name: string; id: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      name: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim().slice(0, 80),
+      id: el?.id ?? '',
+    };
+  });
+}
+
+/** Log in on /beheer with the form, as a person would. */
+export async function logInToBeheer(page: Page, server: TestServer, username: string, password: string) {
+  await page.goto(`${server.url}/beheer`);
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByText('Ingelogd als').waitFor();
 }
 
 export async function saveScreenshot(

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, BeheerError, formatCount, formatDateTime } from './beheerApi.ts';
 import { useBeheerData } from './useBeheerData.ts';
+import { useFocusAfterRender } from './useFocusAfterRender.ts';
 
 /** Only uploads can be rolled back here; the programme definition is loaded from its file at start-up. */
 const UPLOAD_KINDS = ['gemeentecijfers', 'kwb', 'grenzen'];
@@ -31,6 +32,17 @@ export function ImportsPage() {
   );
   const [confirming, setConfirming] = useState<number>();
   const [message, setMessage] = useState<{ kind: 'ok' | 'fout'; text: string }>();
+  const focusAfterRender = useFocusAfterRender();
+
+  function askToRollBack(id: number) {
+    setConfirming(id);
+    focusAfterRender(`import-${id}-bevestigen`);
+  }
+
+  function cancelRollBack(id: number) {
+    setConfirming(undefined);
+    focusAfterRender(`import-${id}-terugdraaien`);
+  }
 
   async function rollback(id: number) {
     setMessage(undefined);
@@ -42,6 +54,8 @@ export function ImportsPage() {
       setMessage({ kind: 'fout', text: e instanceof BeheerError ? e.detail : 'Terugdraaien is mislukt.' });
     } finally {
       setConfirming(undefined);
+      // The buttons of the row are gone: the message saying what happened takes focus.
+      focusAfterRender('imports-melding');
     }
   }
 
@@ -53,7 +67,13 @@ export function ImportsPage() {
       </p>
       <div aria-live="polite">
         {message && (
-          <p className={message.kind === 'ok' ? 'notice' : 'notice notice--error'}>{message.text}</p>
+          <p
+            id="imports-melding"
+            tabIndex={-1}
+            className={message.kind === 'ok' ? 'notice' : 'notice notice--error'}
+          >
+            {message.text}
+          </p>
         )}
       </div>
       {error && <p className="notice notice--error">{error}</p>}
@@ -106,6 +126,7 @@ export function ImportsPage() {
                         <span className="beheer-confirm">
                           <button
                             type="button"
+                            id={`import-${item.id}-bevestigen`}
                             className="button button--danger"
                             onClick={() => void rollback(item.id)}
                           >
@@ -114,7 +135,7 @@ export function ImportsPage() {
                           <button
                             type="button"
                             className="button button--secondary"
-                            onClick={() => setConfirming(undefined)}
+                            onClick={() => cancelRollBack(item.id)}
                           >
                             Annuleren
                           </button>
@@ -122,8 +143,9 @@ export function ImportsPage() {
                       ) : (
                         <button
                           type="button"
+                          id={`import-${item.id}-terugdraaien`}
                           className="button button--secondary"
-                          onClick={() => setConfirming(item.id)}
+                          onClick={() => askToRollBack(item.id)}
                         >
                           Terugdraaien<span className="visually-hidden"> import {item.id}</span>
                         </button>

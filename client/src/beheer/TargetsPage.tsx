@@ -4,6 +4,7 @@ import { ProgrammeForm } from './ProgrammeForm.tsx';
 import { TargetForm } from './TargetForm.tsx';
 import { areaLabel, describeTarget, KIND_LABELS, type ProgrammeDetail, type Target } from './targetModel.ts';
 import { useBeheerData } from './useBeheerData.ts';
+import { useFocusAfterRender } from './useFocusAfterRender.ts';
 
 type Editing =
   | { mode: 'geen' }
@@ -22,6 +23,7 @@ export function TargetsPage() {
   const [editing, setEditing] = useState<Editing>({ mode: 'geen' });
   const [confirmDelete, setConfirmDelete] = useState<number>();
   const [message, setMessage] = useState<{ kind: 'ok' | 'fout'; text: string }>();
+  const focusAfterRender = useFocusAfterRender();
 
   const programme = detail.data;
   const unitOf = (indicatorId: string) =>
@@ -44,6 +46,8 @@ export function TargetsPage() {
       });
     } finally {
       setConfirmDelete(undefined);
+      // The row is gone (or keeps its buttons on failure): the message saying so takes focus.
+      focusAfterRender('streefwaarden-melding');
     }
   }
 
@@ -77,7 +81,13 @@ export function TargetsPage() {
       )}
       <div aria-live="polite">
         {message && (
-          <p className={message.kind === 'ok' ? 'notice' : 'notice notice--error'}>{message.text}</p>
+          <p
+            id="streefwaarden-melding"
+            tabIndex={-1}
+            className={message.kind === 'ok' ? 'notice' : 'notice notice--error'}
+          >
+            {message.text}
+          </p>
         )}
       </div>
       {programme && (
@@ -173,14 +183,15 @@ export function TargetsPage() {
                           type="button"
                           className="button button--secondary"
                           onClick={() => setEditing({ mode: 'wijzigen', target })}
-                          aria-label={`Wijzig ${label}`}
                         >
-                          Wijzigen
+                          {/* The accessible name starts with the visible word (WCAG 2.5.3). */}
+                          Wijzigen<span className="visually-hidden"> {label}</span>
                         </button>
                         {confirmDelete === target.id ? (
                           <>
                             <button
                               type="button"
+                              id={`streefwaarde-${target.id}-bevestigen`}
                               className="button button--danger"
                               onClick={() => void remove(target)}
                             >
@@ -189,7 +200,10 @@ export function TargetsPage() {
                             <button
                               type="button"
                               className="button button--secondary"
-                              onClick={() => setConfirmDelete(undefined)}
+                              onClick={() => {
+                                setConfirmDelete(undefined);
+                                focusAfterRender(`streefwaarde-${target.id}-verwijderen`);
+                              }}
                             >
                               Annuleren
                             </button>
@@ -198,10 +212,13 @@ export function TargetsPage() {
                           <button
                             type="button"
                             className="button button--secondary"
-                            onClick={() => setConfirmDelete(target.id)}
-                            aria-label={`Verwijder ${label}`}
+                            id={`streefwaarde-${target.id}-verwijderen`}
+                            onClick={() => {
+                              setConfirmDelete(target.id);
+                              focusAfterRender(`streefwaarde-${target.id}-bevestigen`);
+                            }}
                           >
-                            Verwijderen
+                            Verwijderen<span className="visually-hidden"> {label}</span>
                           </button>
                         )}
                       </td>

@@ -1,12 +1,20 @@
 import { useEffect } from 'react';
 import { apiUrl } from '../shared/api.ts';
-import { DEFAULT_GEMEENTE, useIndelingRule, useIndicators } from '../shared/queries.ts';
+import { DEFAULT_GEMEENTE, useIndelingRule, useIndicators, useProgrammes } from '../shared/queries.ts';
 import { setQuery, useLocation } from '../shared/router.tsx';
 
 const LEVELS = [
   { value: 'buurt', label: 'Buurten' },
   { value: 'wijk', label: 'Wijken' },
   { value: 'gemeente', label: 'Gemeente' },
+  { value: 'programmagebied', label: 'Programmagebieden' },
+];
+
+/** The export's `horizon`: both (a row per horizon), or one. */
+const HORIZONS = [
+  { value: '', label: 'Beide (een rij per horizon)' },
+  { value: '10', label: '10 jaar' },
+  { value: '20', label: '20 jaar' },
 ];
 
 const THEME_NAMES: Record<string, string> = {
@@ -28,6 +36,7 @@ export function DataPage() {
   const indicators = useIndicators();
   // The years with figures come from the server, like the indeling rule; no list in the client.
   const loadedYears = useIndelingRule().data?.jarenMetCijfers ?? [];
+  const programmes = useProgrammes();
   const chosen = splitList(query.get('indicator'));
   // The catalogue grouped by theme, in the catalogue's own order.
   const themes = [
@@ -42,6 +51,8 @@ export function DataPage() {
   const gemeente = query.get('gemeente') ?? DEFAULT_GEMEENTE;
   const geoIndicator = query.get('geoIndicator') ?? chosen[0] ?? indicators.data?.[0]?.id ?? '';
   const geoYear = query.get('geoJaar') ?? years[years.length - 1] ?? String(loadedYears.at(-1) ?? '');
+  const horizon = query.get('horizon') ?? '';
+  const programma = query.get('programma') ?? '';
 
   useEffect(() => {
     document.title = 'Data · buurtpeil';
@@ -56,6 +67,8 @@ export function DataPage() {
     niveau,
     gemeente,
     periode: years.sort().join(','),
+    horizon,
+    programma,
   };
   const csv = (dialect: 'excel' | 'standaard') =>
     apiUrl('/exports/waarnemingen.csv', { dialect, ...filters });
@@ -64,6 +77,8 @@ export function DataPage() {
     periode: geoYear,
     niveau,
     gemeente,
+    horizon: horizon || '10',
+    programma,
   });
 
   return (
@@ -71,7 +86,8 @@ export function DataPage() {
       <h1 id="data-titel">Data</h1>
       <p className="lead">
         Alle cijfers met definitie, bron en vlaggen, als bestand om zelf te analyseren. Eén rij per gebied ×
-        indicator × jaar. Waarden onder de openbaarmakingsgrens staan er niet in (“geheim / te klein”).
+        indicator × jaar (en per horizon waar een streefwaarde is). Waarden onder de openbaarmakingsgrens
+        staan er niet in (“geheim / te klein”).
       </p>
 
       <form
@@ -79,6 +95,7 @@ export function DataPage() {
         onSubmit={(e) => e.preventDefault()}
         aria-label="Selectie voor de download"
       >
+        <h2 className="data-form__title">Selectie</h2>
         <fieldset>
           <legend>Indicatoren</legend>
           <p className="muted small">Niets aangevinkt: alle indicatoren.</p>
@@ -109,6 +126,27 @@ export function DataPage() {
               {LEVELS.map((l) => (
                 <option key={l.value} value={l.value}>
                   {l.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">Programma (streefwaarden)</span>
+            <select value={programma} onChange={(e) => setQuery({ programma: e.target.value || null }, true)}>
+              <option value="">Dat van de gemeente</option>
+              {(programmes.data ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.naam}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">Horizon</span>
+            <select value={horizon} onChange={(e) => setQuery({ horizon: e.target.value || null }, true)}>
+              {HORIZONS.map((h) => (
+                <option key={h.value} value={h.value}>
+                  {h.label}
                 </option>
               ))}
             </select>

@@ -82,6 +82,22 @@ export function MapPanel(props: MapPanelProps) {
       : `Voortgang naar de ${horizon}-jaarsdoelen, ${periode}`;
   const caption = `${indicator.naam} per ${niveau} in ${periode}${mode === 'voortgang' ? `, voortgang (horizon ${horizon} jaar)` : ''}`;
 
+  // The table has a link and a button per area: a keyboard user can jump past it in one step,
+  // to whatever can take focus after it (the footer's first link when nothing else follows).
+  const skipTable = (event: { currentTarget: HTMLElement }) => {
+    const table = event.currentTarget.nextElementSibling;
+    if (!table) return;
+    const focusable = [
+      ...document.querySelectorAll<HTMLElement>(
+        'a[href], button:not([disabled]), select, input, [tabindex="0"]',
+      ),
+    ];
+    const next = focusable.find(
+      (el) => !table.contains(el) && table.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    next?.focus();
+  };
+
   return (
     <div className="map-panel">
       <div className="map-panel__map">
@@ -130,7 +146,7 @@ export function MapPanel(props: MapPanelProps) {
         >
           {chosen ? (
             <>
-              <h3>{chosen.naam || chosen.code}</h3>
+              <h2 className="selected-area__name">{chosen.naam || chosen.code}</h2>
               <p className="selected-area__value">
                 {chosen.geheim ? 'geheim / te klein' : formatValue(chosen.waarde, unit, decimals)}
               </p>
@@ -147,6 +163,9 @@ export function MapPanel(props: MapPanelProps) {
             </p>
           )}
         </section>
+        <button type="button" className="button button--secondary skip-table" onClick={skipTable}>
+          Sla de tabel over ({values.length} {LEVEL_WORDS[niveau] ?? niveau})
+        </button>
         <AreaTable
           caption={caption}
           values={values}

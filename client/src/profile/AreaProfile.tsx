@@ -199,7 +199,7 @@ export function AreaProfile({ code }: { code: string }) {
                         <a href={`#indicator-${row.indicator}`}>{ind?.naam ?? row.indicator}</a>
                       </th>
                       {row.cells.map((cell, i) => (
-                        <td key={codes[i]} className="num">
+                        <td key={codes[i]} className="num" data-label={columns[i]?.naam}>
                           {cell.geheim
                             ? 'geheim / te klein'
                             : formatValue(cell.waarde, ind?.eenheid, ind?.decimalen ?? 0)}
