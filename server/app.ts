@@ -24,7 +24,9 @@ export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong'); // every JSON response gets an ETag; Express answers 304 when it matches
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For only from proxies the operator names: otherwise every client could pick its own
+  // address and get a fresh login-throttle bucket with each request.
+  app.set('trust proxy', context.config.trustProxy);
   // gzip: a national geometry layer is ~2,9 MB of JSON and compresses about tenfold.
   app.use(compression());
   app.use(
@@ -47,11 +49,19 @@ export function createApp(context: AppContext): Express {
           formAction: ["'self'"],
         },
       },
-      strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+      // Sent below, only over https (or when configured): on plain http it means nothing.
+      strictTransportSecurity: false,
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
       frameguard: { action: 'deny' },
     }),
   );
+
+  app.use((req, res, next) => {
+    if (context.config.hsts || req.secure) {
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+    next();
+  });
 
   const api = express.Router();
   api.use((_req, res, next) => {

@@ -15,6 +15,23 @@ export interface Config {
   /** Cookies get `Secure` unless this is explicitly a plain-http development setup. */
   secureCookies: boolean;
   logLevel: string;
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For/-Proto to believe (BUURTPEIL_TRUST_PROXY,
+   * e.g. `loopback`, `10.0.0.0/8` or a hop count). Unset: none, so a client cannot choose its own
+   * address for the login throttle.
+   */
+  trustProxy: string | number | false;
+  /**
+   * Send Strict-Transport-Security on every answer (BUURTPEIL_HSTS=true), for a TLS proxy that is
+   * not trusted for X-Forwarded-Proto. Without it HSTS goes only with answers over https.
+   */
+  hsts: boolean;
+}
+
+function trustProxyOf(value: string | undefined): string | number | false {
+  if (!value || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapStyleUrl: env.BUURTPEIL_BASEMAP_STYLE_URL || undefined,
     secureCookies: env.BUURTPEIL_INSECURE_COOKIES !== 'true',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    trustProxy: trustProxyOf(env.BUURTPEIL_TRUST_PROXY),
+    hsts: env.BUURTPEIL_HSTS === 'true',
   };
 }
