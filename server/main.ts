@@ -2,6 +2,7 @@ import { createApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
 import { createDatabase } from './db/createDatabase.ts';
+import { EmbeddedDatabaseInUseError } from './db/embeddedLock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
 
@@ -9,7 +10,15 @@ const config = readConfig();
 const logger = createLogger(config.logLevel);
 const db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 
-const applied = await migrateToLatest(db);
+let applied: string[];
+try {
+  applied = await migrateToLatest(db);
+} catch (error) {
+  // Another process holds the embedded database: one sentence, no stack trace, nothing touched.
+  if (!(error instanceof EmbeddedDatabaseInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 if (applied.length > 0) logger.info({ migrations: applied }, 'database gemigreerd');
 await bootstrap({ db, config, logger });
 
