@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from '../../schemas/zod.ts';
 import type { Db } from '../db/createDatabase.ts';
+import { refreshWithheld } from '../disclosure/disclosureRepository.ts';
 import { geodataDir } from '../imports/catalogue/indicatorCatalogue.ts';
 import { writeObservations } from '../imports/writeObservations.ts';
 
@@ -351,6 +352,8 @@ export async function loadProgrammeDefinition(
         import_id: importId,
       })
       .execute();
+    // New programme areas (and their stored figures) are sums too (decision 0082).
+    await refreshWithheld(trx);
   });
   return {
     programmeId: definition.id,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from '../../../schemas/zod.ts';
 import type { Db } from '../../db/createDatabase.ts';
 import type { NewIndicator } from '../../db/Database.ts';
+import { refreshWithheld } from '../../disclosure/disclosureRepository.ts';
 
 export const geodataDir = path.resolve(import.meta.dirname, '..', '..', '..', 'geodata');
 
@@ -99,6 +100,8 @@ export async function upsertIndicatorCatalogue(db: Db): Promise<{ inserted: numb
         updated++;
       }
     }
+    // A changed disclosure rule changes what must be withheld (decision 0082).
+    if (inserted + updated > 0) await refreshWithheld(trx);
   });
   return { inserted, updated };
 }
