@@ -82,7 +82,13 @@ export function createApp(context: AppContext): Express {
 
   app.use(express.static(clientDist, { index: false, maxAge: '1y', immutable: true }));
   // The client routes in the browser (/gebied/BU19160200, /kaart, …): every other GET gets index.html.
-  app.get(/^(?!\/api\/).*/, (_req, res, next) => {
+  app.get(/^(?!\/api\/).*/, (req, res, next) => {
+    // A file that is not there (an old /assets/x.js after a deploy) is a 404, not the page: the
+    // browser would otherwise run index.html as a script.
+    if (req.path.startsWith('/assets/') || /\.[A-Za-z0-9]{1,8}$/.test(req.path)) {
+      next(notFound(`Het bestand ${req.path} bestaat niet.`));
+      return;
+    }
     const html = clientIndexHtml(context.config.basemapStyleUrl);
     if (html === undefined) {
       next(notFound('De client is niet gebouwd: voer `npm run build:client` uit.'));
