@@ -200,3 +200,36 @@ describe('a NUL byte in a parameter, a path or a file name (D15)', () => {
     assert.match(JSON.stringify(upload.body.invalidParams), /bestandsnaam/);
   });
 });
+
+describe('hostile GeoJSON in a boundary upload (D16)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+    await addUser(t.db, 'anna', 'beheerder');
+  });
+  after(() => t.destroy());
+
+  const upload = async (coordinates: string) => {
+    const session = await login(t.app, 'anna');
+    const file = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"buurtcode":"BU19160200","buurtnaam":"X"},"geometry":{"type":"Polygon","coordinates":${coordinates}}}]}`;
+    return request(t.app)
+      .post('/api/v1/beheer/imports?soort=grenzen&modus=vastleggen&bestandsnaam=buurten_2022.geojson')
+      .set('Cookie', session.cookie)
+      .set('X-CSRF-Token', session.csrf)
+      .set('Content-Type', 'application/octet-stream')
+      .send(Buffer.from(file));
+  };
+
+  it('answers 422 with a Dutch reason for 100 000 levels of nested coordinates', async () => {
+    const depth = 100_000;
+    const res = await upload(`${'['.repeat(depth)}80000,450000${']'.repeat(depth)}`);
+    assert.equal(res.status, 422, res.text?.slice(0, 300));
+    assert.match(JSON.stringify(res.body), /ongeldige coördinaten|geen geldige GeoJSON/);
+  });
+
+  it('refuses coordinates that are not numbers instead of storing no shape', async () => {
+    const res = await upload('[[["a","b"],["c","d"],["e","f"],["a","b"]]]');
+    assert.equal(res.status, 422, res.text?.slice(0, 300));
+    assert.match(JSON.stringify(res.body), /ongeldige coördinaten: een punt is geen paar getallen/);
+  });
+});
