@@ -99,11 +99,10 @@ export function parseBoundaries(
 
   const sample = features
     .filter((item) => {
+      // A malformed polygon cannot say which coordinate system the file uses (it is refused below).
       const geometry = item?.geometry as Polygon | MultiPolygon | null | undefined;
-      return (
-        (geometry?.type === 'Polygon' || geometry?.type === 'MultiPolygon') &&
-        polygonShapeProblem(geometry) === null
-      );
+      if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') return true;
+      return polygonShapeProblem(geometry) === null;
     })
     .map((item) => firstPosition(item?.geometry))
     .find((position) => position !== undefined);
