@@ -10,6 +10,7 @@ import type { Db } from './db/createDatabase.ts';
 import { featureRouters } from './features.ts';
 import { API_VERSION, buildOpenApiDocument } from './http/openapi.ts';
 import { notFound, problemErrorHandler } from './http/problem.ts';
+import { projectRoot } from './projectRoot.ts';
 
 export interface AppContext {
   db: Db;
@@ -17,7 +18,7 @@ export interface AppContext {
   logger: Logger;
 }
 
-const clientDist = path.resolve(import.meta.dirname, '..', 'dist', 'client');
+const clientDist = path.join(projectRoot, 'dist', 'client');
 
 /** The whole HTTP application: the API under /api/v1 and the built client for every other path. */
 export function createApp(context: AppContext): Express {

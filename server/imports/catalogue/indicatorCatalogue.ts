@@ -4,8 +4,9 @@ import { z } from '../../../schemas/zod.ts';
 import type { Db } from '../../db/createDatabase.ts';
 import type { NewIndicator } from '../../db/Database.ts';
 import { refreshWithheld } from '../../disclosure/disclosureRepository.ts';
+import { projectRoot } from '../../projectRoot.ts';
 
-export const geodataDir = path.resolve(import.meta.dirname, '..', '..', '..', 'geodata');
+export const geodataDir = path.join(projectRoot, 'geodata');
 
 const catalogueIndicatorSchema = z
   .object({
