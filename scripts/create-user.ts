@@ -12,6 +12,7 @@ import { createUser, newUserSchema, UsernameTakenError, userView } from '../serv
 import { writeAudit } from '../server/beheer/audit.ts';
 import { readConfig } from '../server/config.ts';
 import { createDatabase } from '../server/db/createDatabase.ts';
+import { EmbeddedDatabaseInUseError } from '../server/db/embeddedLock.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 
 const { values } = parseArgs({
@@ -90,7 +91,7 @@ async function main(): Promise<number> {
     console.log(`Gebruiker ${user.username} (${user.role}) is aangemaakt.`);
     return 0;
   } catch (error) {
-    if (error instanceof UsernameTakenError) {
+    if (error instanceof UsernameTakenError || error instanceof EmbeddedDatabaseInUseError) {
       console.error(error.message);
       return 1;
     }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { readConfig } from '../server/config.ts';
 import { createDatabase, type Db } from '../server/db/createDatabase.ts';
+import { EmbeddedDatabaseInUseError } from '../server/db/embeddedLock.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { fetchPdokAreas, type PdokCollection } from '../server/imports/boundaries/fetchPdok.ts';
 import { upsertIndicatorCatalogue } from '../server/imports/catalogue/indicatorCatalogue.ts';
@@ -283,7 +284,9 @@ try {
       fail(`Onbekende opdracht '${command}'. Zie: npm run import -- --help`);
   }
 } catch (error) {
-  console.error(`Inlezen mislukt: ${(error as Error).message}`);
+  // A running app holds the embedded database: say so in one sentence, nothing written.
+  if (error instanceof EmbeddedDatabaseInUseError) console.error(error.message);
+  else console.error(`Inlezen mislukt: ${(error as Error).message}`);
   ok = false;
 } finally {
   await db.destroy();

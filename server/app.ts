@@ -8,15 +8,18 @@ import type { AppContext } from './AppContext.ts';
 import { featureRouters } from './features.ts';
 import { API_VERSION, buildOpenApiDocument } from './http/openapi.ts';
 import { notFound, problemErrorHandler } from './http/problem.ts';
+import { projectRoot } from './projectRoot.ts';
 
-const clientDist = path.resolve(import.meta.dirname, '..', 'dist', 'client');
+const clientDist = path.join(projectRoot, 'dist', 'client');
 
 /** The whole HTTP application: the API under /api/v1 and the built client for every other path. */
 export function createApp(context: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong'); // every JSON response gets an ETag; Express answers 304 when it matches
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For only from proxies the operator names: otherwise every client could pick its own
+  // address and get a fresh login-throttle bucket with each request.
+  app.set('trust proxy', context.config.trustProxy);
   // gzip: a national geometry layer is ~2,9 MB of JSON and compresses about tenfold.
   app.use(compression());
   app.use(
@@ -39,11 +42,19 @@ export function createApp(context: AppContext): Express {
           formAction: ["'self'"],
         },
       },
-      strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+      // Sent below, only over https (or when configured): on plain http it means nothing.
+      strictTransportSecurity: false,
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
       frameguard: { action: 'deny' },
     }),
   );
+
+  app.use((req, res, next) => {
+    if (context.config.hsts || req.secure) {
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+    next();
+  });
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -64,7 +75,13 @@ export function createApp(context: AppContext): Express {
 
   app.use(express.static(clientDist, { index: false, maxAge: '1y', immutable: true }));
   // The client routes in the browser (/gebied/BU19160200, /kaart, …): every other GET gets index.html.
-  app.get(/^(?!\/api\/).*/, (_req, res, next) => {
+  app.get(/^(?!\/api\/).*/, (req, res, next) => {
+    // A file that is not there (an old /assets/x.js after a deploy) is a 404, not the page: the
+    // browser would otherwise run index.html as a script.
+    if (req.path.startsWith('/assets/') || /\.[A-Za-z0-9]{1,8}$/.test(req.path)) {
+      next(notFound(`Het bestand ${req.path} bestaat niet.`));
+      return;
+    }
     const html = clientIndexHtml(context.config.basemapStyleUrl);
     if (html === undefined) {
       next(notFound('De client is niet gebouwd: voer `npm run build:client` uit.'));

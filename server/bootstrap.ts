@@ -1,4 +1,5 @@
 import type { AppContext } from './AppContext.ts';
+import { refreshWithheld } from './disclosure/disclosureRepository.ts';
 import { upsertIndicatorCatalogue } from './imports/catalogue/indicatorCatalogue.ts';
 import { loadDataDirectory } from './imports/loadDataDirectory.ts';
 import { loadConfiguredGemeente } from './imports/online/loadGemeenteOnline.ts';
@@ -60,6 +61,11 @@ export async function bootstrap({ db, config, logger }: AppContext): Promise<voi
       logger.info(result, `programma ${result.programmeId} geladen uit geodata/programmes`);
     }
   }
+  // Secondary suppression over what is loaded (also fills observations.withheld after its migration).
+  const started = Date.now();
+  const withheld = await refreshWithheld(db);
+  if (withheld > 0)
+    logger.info({ gewijzigd: withheld, ms: Date.now() - started }, 'secundaire onderdrukking bijgewerkt');
   const outlines = await refreshProgrammeAreaGeometries(db);
   if (outlines > 0) logger.info(`${outlines} programmagebied(en) kregen een omtrek`);
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { projectRoot } from './projectRoot.ts';
 
 /** The project's own reference data (indicator catalogue, KWB column map, programme definitions). */
-export const geodataDir = path.resolve(import.meta.dirname, '..', 'geodata');
+export const geodataDir = path.join(projectRoot, 'geodata');
 
 /** Every setting the app reads from the environment, in one place. */
 export interface Config {
@@ -28,6 +29,23 @@ export interface Config {
   cbsODataBaseUrl: string;
   /** Time limit of one request to PDOK or CBS, in milliseconds. */
   onlineTimeoutMs: number;
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For/-Proto to believe (BUURTPEIL_TRUST_PROXY,
+   * e.g. `loopback`, `10.0.0.0/8` or a hop count). Unset: none, so a client cannot choose its own
+   * address for the login throttle.
+   */
+  trustProxy: string | number | false;
+  /**
+   * Send Strict-Transport-Security on every answer (BUURTPEIL_HSTS=true), for a TLS proxy that is
+   * not trusted for X-Forwarded-Proto. Without it HSTS goes only with answers over https.
+   */
+  hsts: boolean;
+}
+
+function trustProxyOf(value: string | undefined): string | number | false {
+  if (!value || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pdokBaseUrl: env.BUURTPEIL_PDOK_URL || 'https://api.pdok.nl/cbs',
     cbsODataBaseUrl: env.BUURTPEIL_CBS_ODATA_URL || 'https://opendata.cbs.nl/ODataFeed/odata',
     onlineTimeoutMs: Number(env.BUURTPEIL_ONLINE_TIMEOUT_MS ?? 60_000),
+    trustProxy: trustProxyOf(env.BUURTPEIL_TRUST_PROXY),
+    hsts: env.BUURTPEIL_HSTS === 'true',
   };
 }

@@ -2,6 +2,7 @@ import { createApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
 import { createDatabase, type Db } from './db/createDatabase.ts';
+import { EmbeddedDatabaseInUseError } from './db/embeddedLock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { DataDirError } from './db/prepareDataDir.ts';
 import { createLogger } from './logger.ts';
@@ -18,7 +19,15 @@ try {
   process.exit(2);
 }
 
-const applied = await migrateToLatest(db);
+let applied: string[];
+try {
+  applied = await migrateToLatest(db);
+} catch (error) {
+  // Another process holds the embedded database: one sentence, no stack trace, nothing touched.
+  if (!(error instanceof EmbeddedDatabaseInUseError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 if (applied.length > 0) logger.info({ migrations: applied }, 'database gemigreerd');
 await bootstrap({ db, config, logger });
 

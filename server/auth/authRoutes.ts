@@ -6,7 +6,7 @@ import { parseBody } from '../http/validate.ts';
 import { loginSchema, sessionSchema } from './authSchemas.ts';
 import { readAuthSettings, sessionCookieName } from './authSettings.ts';
 import { authenticate, readCookie, refuseForeignOrigin, requireCsrf, requireSessionOf } from './guards.ts';
-import { recordLoginAttempt, secondsUntilLoginAllowed } from './loginThrottle.ts';
+import { beginLoginAttempt, markLoginSucceeded } from './loginThrottle.ts';
 import { verifyPassword } from './passwords.ts';
 import { type ActiveSession, createSession, deleteSession, hashSessionId } from './sessions.ts';
 
@@ -45,20 +45,21 @@ export const mountAuth: MountFeature = (api, context) => {
     const { gebruikersnaam, wachtwoord } = parseBody(req, loginSchema);
     const username = gebruikersnaam.toLowerCase();
     const ip = req.ip ?? 'onbekend';
-    const wait = await secondsUntilLoginAllowed(db, username, ip, settings);
+    // Counted before the password is checked, so parallel attempts cannot slip past the limit.
+    const attempt = await beginLoginAttempt(db, username, ip, settings);
+    const wait = attempt.wait;
     if (wait > 0) {
       req.log?.warn({ username, ip }, 'inlogpoging geweigerd: te veel mislukte pogingen');
       res.set('Retry-After', String(wait));
       throw new HttpProblem(
         429,
         'Te veel inlogpogingen',
-        `Te veel mislukte inlogpogingen voor deze gebruikersnaam. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`,
+        `Te veel mislukte inlogpogingen voor deze gebruikersnaam of vanaf dit adres. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`,
       );
     }
     const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
     const passwordOk = await verifyPassword(user?.password_hash, wachtwoord);
     if (!user || !passwordOk || user.disabled) {
-      await recordLoginAttempt(db, username, ip, false);
       req.log?.warn(
         { username, ip, reason: !user ? 'onbekend' : user.disabled ? 'uitgeschakeld' : 'wachtwoord' },
         'mislukte inlog',
@@ -66,7 +67,7 @@ export const mountAuth: MountFeature = (api, context) => {
       // One message for every cause, so the answer does not tell which user names exist.
       throw new HttpProblem(401, 'Inloggen mislukt', 'De gebruikersnaam of het wachtwoord is onjuist.');
     }
-    await recordLoginAttempt(db, username, ip, true);
+    await markLoginSucceeded(db, attempt.id);
     // A session id brought along (e.g. planted by an attacker) is never reused: always a new one.
     const previous = readCookie(req, cookieName);
     if (previous) await deleteSession(db, hashSessionId(previous));

@@ -9,6 +9,10 @@ export interface AuthSettings {
   absoluteTimeoutMs: number;
   /** Failed logins per username + IP address allowed within `throttleWindowMs`. */
   maxFailedLogins: number;
+  /** Failed logins per username from all addresses together within the window. */
+  maxFailedLoginsPerAccount: number;
+  /** Failed logins per address for all user names together within the window (password spraying). */
+  maxFailedLoginsPerAddress: number;
   throttleWindowMs: number;
   /** The cookie gets `Secure` and the `__Host-` prefix unless this is a plain-http setup. */
   secureCookies: boolean;
@@ -24,6 +28,8 @@ export function readAuthSettings(secureCookies: boolean, env: NodeJS.ProcessEnv 
     idleTimeoutMs: minutes(env.BUURTPEIL_SESSIE_INACTIEF_MINUTEN, 30),
     absoluteTimeoutMs: minutes(env.BUURTPEIL_SESSIE_MAX_MINUTEN, 12 * 60),
     maxFailedLogins: Number(env.BUURTPEIL_MAX_MISLUKTE_LOGINS ?? 5) || 5,
+    maxFailedLoginsPerAccount: Number(env.BUURTPEIL_MAX_MISLUKTE_LOGINS_ACCOUNT ?? 20) || 20,
+    maxFailedLoginsPerAddress: Number(env.BUURTPEIL_MAX_MISLUKTE_LOGINS_ADRES ?? 20) || 20,
     throttleWindowMs: minutes(env.BUURTPEIL_LOGIN_VENSTER_MINUTEN, 15),
     secureCookies,
   };

@@ -108,6 +108,8 @@ export interface ObservationsTable {
   interval_high: ColumnType<number | null, number | null | undefined, number | null>;
   import_id: number | null;
   updated_at: DefaultedTimestamp;
+  /** Migration 2026_12_01_09b1: withheld by secondary suppression (decision 0082). */
+  withheld: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ObservationRevisionsTable {

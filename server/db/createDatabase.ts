@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './Database.ts';
+import { lockEmbeddedDatabase } from './embeddedLock.ts';
 import { prepareDataDir } from './prepareDataDir.ts';
 
 // PostgreSQL returns bigint (int8) and numeric as strings by default; our counts fit in a JS number.
@@ -28,11 +29,26 @@ export function createDatabase(target: DatabaseTarget): Db {
   return new Kysely<Database>({
     dialect: new PGliteDialect({
       pglite: async () => {
-        const pglite = new PGlite(dataDir, {
-          parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
-        });
-        await pglite.waitReady;
-        return pglite;
+        // One process per directory (decision 0080): throws EmbeddedDatabaseInUseError otherwise.
+        const release = dataDir.includes('://') ? () => {} : lockEmbeddedDatabase(dataDir);
+        try {
+          const pglite = new PGlite(dataDir, {
+            parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
+          });
+          await pglite.waitReady;
+          const close = pglite.close.bind(pglite);
+          pglite.close = async () => {
+            try {
+              await close();
+            } finally {
+              release();
+            }
+          };
+          return pglite;
+        } catch (error) {
+          release();
+          throw error;
+        }
       },
     }),
   });

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { FileMigrationProvider, Migrator } from 'kysely/migration';
 import type { Db } from './createDatabase.ts';
+import { EmbeddedDatabaseInUseError } from './embeddedLock.ts';
 
 const migrationFolder = path.resolve(import.meta.dirname, '..', '..', 'migrations');
 
@@ -13,6 +14,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    // Not a migration's fault: the database could not be opened at all (one sentence for the user).
+    if (error instanceof EmbeddedDatabaseInUseError) throw error;
     const failed = results?.find((result) => result.status === 'Error');
     throw new Error(`Migratie ${failed?.migrationName ?? '?'} is mislukt: ${String(error)}`, {
       cause: error,

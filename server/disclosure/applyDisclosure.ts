@@ -7,6 +7,18 @@ export interface DisclosureRule {
   minDenominator: number | null;
   /** Below this numerator (and below this complement, denominator − numerator) never published. */
   minCount: number | null;
+  /**
+   * A count indicator (unit "aantal"): its value *is* its count, so minCount applies to the value
+   * when no teller is given (an upload `BU…;bijstand_huishoudens;2023;3;;;`, a KWB count).
+   */
+  valueIsCount?: boolean;
+}
+
+/** The unit of count indicators; the one place that says which indicators are counts. */
+export const COUNT_UNIT = 'aantal';
+
+export function isCountIndicator(indicator: { unit: string } | null | undefined): boolean {
+  return indicator?.unit === COUNT_UNIT;
 }
 
 export type SuppressionReason = 'te_klein' | 'cbs_geheim';
@@ -25,6 +37,11 @@ export interface DisclosableObservation {
   numerator: number | null;
   denominator: number | null;
   confidential: boolean;
+  /**
+   * Withheld by secondary suppression (observations.withheld, decision 0082): the figure meets the
+   * rule, but with it a suppressed neighbour could be worked out by differencing.
+   */
+  withheld?: boolean | undefined;
 }
 
 /** The same row, with value/numerator/denominator emptied when suppressed. */
@@ -59,13 +76,27 @@ export const SUPPRESSED_LABEL = 'geheim / te klein' as const;
 
 /** Accepts an indicators row (snake_case) or a rule; a missing rule publishes everything not confidential. */
 export function disclosureRuleOf(
-  indicator: { min_denominator: number | null; min_count: number | null } | DisclosureRule | null | undefined,
+  indicator:
+    | { min_denominator: number | null; min_count: number | null; unit: string }
+    | DisclosureRule
+    | null
+    | undefined,
 ): DisclosureRule {
   if (!indicator) return { minDenominator: null, minCount: null };
   if ('min_denominator' in indicator) {
-    return { minDenominator: indicator.min_denominator, minCount: indicator.min_count };
+    return {
+      minDenominator: indicator.min_denominator,
+      minCount: indicator.min_count,
+      valueIsCount: isCountIndicator(indicator),
+    };
   }
   return indicator;
+}
+
+/** The count the minimum applies to: the teller, or for a count indicator its value. */
+export function countOf(rule: DisclosureRule, obs: DisclosableObservation): number | null {
+  if (obs.numerator != null) return obs.numerator;
+  return rule.valueIsCount ? obs.value : null;
 }
 
 /** Why an observation may not be published, or null when it may. */
@@ -78,6 +109,13 @@ export function suppressionOf(rule: DisclosureRule, obs: DisclosableObservation)
     };
   }
   const { minDenominator, minCount } = rule;
+  if (obs.withheld) {
+    return {
+      reason: 'te_klein',
+      label: SUPPRESSED_LABEL,
+      text: 'Niet gepubliceerd: anders valt een te klein cijfer af te leiden uit de andere gebieden.',
+    };
+  }
   if (minDenominator != null && obs.denominator != null && obs.denominator < minDenominator) {
     return {
       reason: 'te_klein',
@@ -85,7 +123,8 @@ export function suppressionOf(rule: DisclosureRule, obs: DisclosableObservation)
       text: `Te klein: minder dan ${minDenominator} in de noemer; niet gepubliceerd.`,
     };
   }
-  if (minCount != null && obs.numerator != null && obs.numerator < minCount) {
+  const count = countOf(rule, obs);
+  if (minCount != null && count != null && count < minCount) {
     return {
       reason: 'te_klein',
       label: SUPPRESSED_LABEL,
@@ -93,12 +132,7 @@ export function suppressionOf(rule: DisclosureRule, obs: DisclosableObservation)
     };
   }
   // A tiny complement discloses as much as a tiny count ("all but 2 households").
-  if (
-    minCount != null &&
-    obs.numerator != null &&
-    obs.denominator != null &&
-    obs.denominator - obs.numerator < minCount
-  ) {
+  if (minCount != null && count != null && obs.denominator != null && obs.denominator - count < minCount) {
     return {
       reason: 'te_klein',
       label: SUPPRESSED_LABEL,

@@ -3,6 +3,7 @@ import { gemeenteCodeOf, parentCodeOf } from '../areas/areaCodes.ts';
 import { vintageForYear } from '../areas/vintageForPeriod.ts';
 import type { Db } from '../db/createDatabase.ts';
 import type { AreaLevel } from '../db/Database.ts';
+import { indicatorsOfImport, refreshWithheld } from '../disclosure/disclosureRepository.ts';
 import { parseBoundaries } from './boundaries/parseBoundaries.ts';
 import { ELAN_BOUNDARY_VINTAGE, parseElanWijkprofielen } from './elan/parseElanWijkprofielen.ts';
 import { parseGemeenteCsv } from './gemeente/parseGemeenteCsv.ts';
@@ -602,6 +603,8 @@ async function commit(
       .executeTakeFirstOrThrow();
     const counts = await write(trx, id);
     Object.assign(report, counts);
+    // Secondary suppression (decision 0082): new figures (or new boundaries) can open a difference.
+    await refreshWithheld(trx, input.kind === 'grenzen' ? undefined : await indicatorsOfImport(trx, id));
     const stored = {
       ...details,
       warnings: report.warnings.slice(0, MAX_REPORTED),

@@ -1,4 +1,5 @@
 import type { Db } from '../db/createDatabase.ts';
+import { refreshWithheld } from '../disclosure/disclosureRepository.ts';
 
 /**
  * Undoes a committed import: observations it added are removed, values it corrected are restored
@@ -93,6 +94,8 @@ export async function rollbackImport(db: Db, importId: number, actor: string): P
     await trx.deleteFrom('areas').where('import_id', '=', importId).execute();
 
     await trx.updateTable('imports').set({ status: 'teruggedraaid' }).where('id', '=', importId).execute();
+    // Restored and removed figures change which others must be withheld (decision 0082).
+    await refreshWithheld(trx);
     await trx
       .insertInto('audit_log')
       .values({

@@ -54,6 +54,9 @@ function toRow(area: ParsedArea, importId: number | null, source: string): NewAr
  * left alone; a changed one is updated in place (boundaries have no history table: a vintage's
  * boundaries are fixed, a changed file is a correction of the copy, not of the world).
  */
+/** A json column read back, in the form toRow writes it: null stays null (not the text "null"). */
+const asStored = (value: unknown): string | null => (value == null ? null : JSON.stringify(value));
+
 export async function writeAreas(
   db: Executor,
   areas: ParsedArea[],
@@ -87,8 +90,8 @@ export async function writeAreas(
       current.name === row.name &&
       current.parent_code === row.parent_code &&
       current.gemeente_code === row.gemeente_code &&
-      JSON.stringify(current.geometry) === row.geometry &&
-      JSON.stringify(current.bbox) === row.bbox;
+      asStored(current.geometry) === row.geometry &&
+      asStored(current.bbox) === row.bbox;
     if (same) {
       counts.rowsUnchanged++;
       continue;

@@ -16,7 +16,15 @@ export function mapLayerQuery(db: Db, selection: LayerSelection) {
     .innerJoin('areas as a', (join) =>
       join.onRef('a.code', '=', 'o.area_code').onRef('a.vintage', '=', 'o.vintage'),
     )
-    .select(['o.area_code', 'o.value', 'o.numerator', 'o.denominator', 'o.confidential', 'o.source'])
+    .select([
+      'o.area_code',
+      'o.value',
+      'o.numerator',
+      'o.denominator',
+      'o.confidential',
+      'o.withheld',
+      'o.source',
+    ])
     .where('o.indicator_id', '=', selection.indicatorId)
     .where('o.period', '=', selection.period)
     .where('o.vintage', '=', selection.vintage)

@@ -53,6 +53,7 @@ export function observationsQuery(db: Db) {
       'o.denominator',
       'o.provisional',
       'o.confidential',
+      'o.withheld',
       'o.value_rounding',
       'o.count_rounding',
       'o.source',

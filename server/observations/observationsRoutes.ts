@@ -81,7 +81,8 @@ export const mountObservations: MountFeature = (api, { db }) => {
       waarneming: publishObservation(rule, row),
       // Earlier values pass the same disclosure rule: a correction must not reveal a small number.
       historie: revisions.map((revision) => ({
-        ...publishFigures(rule, revision),
+        // A withheld value's earlier values are withheld with it.
+        ...publishFigures(rule, { ...revision, withheld: row.withheld }),
         importId: revision.import_id,
         geldigVanaf: toIso(revision.valid_from),
         vervangenOp: toIso(revision.replaced_at),

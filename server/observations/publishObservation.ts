@@ -9,6 +9,8 @@ export interface FigureRow {
   denominator: number | null;
   provisional: boolean;
   confidential: boolean;
+  /** Secondary suppression (decision 0082); revisions take their observation's. */
+  withheld?: boolean;
   value_rounding: number | null;
   count_rounding: number | null;
   source: string;
@@ -29,6 +31,7 @@ export interface ObservationRow extends FigureRow {
   year: number;
   import_id: number | null;
   updated_at: Date | string;
+  withheld: boolean;
 }
 
 export const toIso = (value: Date | string) => new Date(value).toISOString();

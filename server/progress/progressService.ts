@@ -614,6 +614,7 @@ function toDisclosed(rule: DisclosureRule, o: Observation): DisclosedObservation
     denominator: o.denominator,
     provisional: o.provisional,
     confidential: o.confidential,
+    withheld: o.withheld,
     valueRounding: o.value_rounding,
     countRounding: o.count_rounding,
     intervalLow: o.interval_low,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import request from 'supertest';
 import { createApp } from '../../server/app.ts';
@@ -8,6 +9,7 @@ import { createDatabase } from '../../server/db/createDatabase.ts';
 import { createLogger } from '../../server/logger.ts';
 import { addUser, login, PASSWORD } from '../fixtures/beheer/beheerTestSupport.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
+import { createTestDatabase } from '../support/testDatabase.ts';
 
 const isProblem = (res: request.Response, status: number) => {
   assert.equal(res.status, status);
@@ -34,7 +36,8 @@ describe('logging in and out', () => {
       .expect(201);
     assert.match(res.headers['content-security-policy'] ?? '', /frame-ancestors 'none'/);
     assert.match(res.headers['content-security-policy'] ?? '', /default-src 'self'/);
-    assert.match(res.headers['strict-transport-security'] ?? '', /max-age=31536000/);
+    // Plain http without a setting: no HSTS (it means nothing there; see the HSTS tests below).
+    assert.equal(res.headers['strict-transport-security'], undefined);
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.equal(res.headers['x-frame-options'], 'DENY');
     assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
@@ -228,16 +231,17 @@ describe('session expiry', () => {
 describe('login throttling', () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp();
+    // The tests play clients behind a proxy on loopback, so that proxy is trusted here.
+    t = await createTestApp({ BUURTPEIL_TRUST_PROXY: 'loopback' });
     await addUser(t.db, 'anna', 'beheerder');
   });
   after(() => t.destroy());
 
-  const attempt = (password: string, ip = '10.0.0.1') =>
+  const attempt = (password: string, ip = '10.0.0.1', username = 'anna') =>
     request(t.app)
       .post('/api/v1/sessies')
       .set('X-Forwarded-For', ip)
-      .send({ gebruikersnaam: 'anna', wachtwoord: password });
+      .send({ gebruikersnaam: username, wachtwoord: password });
 
   it('answers 429 with Retry-After after 5 failures in 15 minutes, even for the right password', async () => {
     for (let i = 0; i < 5; i++) isProblem(await attempt('fout-wachtwoord'), 401);
@@ -258,6 +262,116 @@ describe('login throttling', () => {
       .set({ at: new Date(Date.now() - 16 * 60_000) })
       .execute();
     await attempt(PASSWORD).expect(201);
+  });
+
+  it('checks at most 5 passwords when 40 attempts for one name arrive at once (D6)', async () => {
+    await t.db.deleteFrom('login_attempts').execute();
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => attempt('fout-wachtwoord', '10.0.0.3')),
+    );
+    const statuses = answers.map((res) => res.status);
+    assert.equal(statuses.filter((s) => s === 401).length, 5, `statuses ${statuses.join(',')}`);
+    assert.equal(statuses.filter((s) => s === 429).length, 35);
+    // And the right password, sent along with a burst of wrong ones, gets in at most once.
+    await t.db.deleteFrom('login_attempts').execute();
+    const mixed = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => attempt(i === 29 ? PASSWORD : 'fout-wachtwoord', '10.0.0.4')),
+    );
+    const checked = mixed.filter((res) => res.status !== 429).length;
+    assert.ok(checked <= 5, `${checked} passwords checked`);
+  });
+
+  it('throttles one account attacked from many addresses (20 failures across addresses)', async () => {
+    await t.db.deleteFrom('login_attempts').execute();
+    for (let i = 0; i < 20; i++) isProblem(await attempt('fout-wachtwoord', `10.1.0.${i}`), 401);
+    isProblem(await attempt('fout-wachtwoord', '10.1.1.1'), 429);
+  });
+
+  it('throttles password spraying: many user names from one address (20 failures)', async () => {
+    await t.db.deleteFrom('login_attempts').execute();
+    for (let i = 0; i < 20; i++) isProblem(await attempt('fout-wachtwoord', '10.2.0.1', `niemand${i}`), 401);
+    isProblem(await attempt('fout-wachtwoord', '10.2.0.1', 'nog-iemand'), 429);
+    // Another address is not affected.
+    await attempt(PASSWORD, '10.2.0.2').expect(201);
+  });
+});
+
+describe('X-Forwarded-For without a trusted proxy', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+    await addUser(t.db, 'anna', 'beheerder');
+  });
+  after(() => t.destroy());
+
+  it('is ignored: 10 spoofed addresses share one throttle bucket (D6)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await request(t.app)
+        .post('/api/v1/sessies')
+        .set('X-Forwarded-For', `192.0.2.${i}`)
+        .send({ gebruikersnaam: 'anna', wachtwoord: 'fout-wachtwoord' });
+      statuses.push(res.status);
+    }
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    const ips = await t.db.selectFrom('login_attempts').select('ip').distinct().execute();
+    assert.equal(ips.length, 1);
+    assert.ok(!ips[0]!.ip.startsWith('192.0.2.'), ips[0]!.ip);
+  });
+});
+
+describe('Strict-Transport-Security', () => {
+  it('goes with answers over https behind a trusted proxy, not with plain http', async () => {
+    const t = await createTestApp({ BUURTPEIL_TRUST_PROXY: 'loopback' });
+    try {
+      const plain = await request(t.app).get('/api/v1/status');
+      assert.equal(plain.headers['strict-transport-security'], undefined);
+      const https = await request(t.app).get('/api/v1/status').set('X-Forwarded-Proto', 'https');
+      assert.match(https.headers['strict-transport-security'] ?? '', /max-age=31536000; includeSubDomains/);
+    } finally {
+      await t.destroy();
+    }
+  });
+
+  it('goes with every answer when BUURTPEIL_HSTS=true', async () => {
+    const t = await createTestApp({ BUURTPEIL_HSTS: 'true' });
+    try {
+      const res = await request(t.app).get('/api/v1/status');
+      assert.match(res.headers['strict-transport-security'] ?? '', /max-age=31536000/);
+    } finally {
+      await t.destroy();
+    }
+  });
+});
+
+describe('the request log', () => {
+  it('never contains the session id: Set-Cookie and Cookie are redacted (D7)', async () => {
+    const database = await createTestDatabase();
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = createApp({
+      db: database.db,
+      config: { ...readConfig({}), databaseUrl: database.databaseUrl },
+      logger: createLogger('info', sink),
+    });
+    try {
+      await addUser(database.db, 'anna', 'beheerder');
+      const session = await login(app, 'anna');
+      await request(app).get('/api/v1/sessies/huidig').set('Cookie', session.cookie).expect(200);
+      const log = lines.join('');
+      assert.ok(log.includes('/api/v1/sessies'), 'the requests were logged');
+      assert.ok(!log.includes(session.sessionId), 'session id in the log');
+      assert.ok(!log.includes(session.csrf), 'CSRF token in the log');
+      assert.match(log, /"set-cookie":"\[Redacted\]"/);
+      assert.match(log, /"cookie":"\[Redacted\]"/);
+    } finally {
+      await database.destroy();
+    }
   });
 });
 

@@ -27,6 +27,16 @@ describe('the client shell', () => {
     assert.doesNotMatch(res.text, /buurtpeil:basemap/);
   });
 
+  it('answers 404 for a missing asset instead of index.html (D17)', async () => {
+    for (const url of ['/assets/x.js', '/assets/bestaat-niet.css', '/favicon-oud.png']) {
+      const res = await request(plain.app).get(url);
+      assert.equal(res.status, 404, url);
+      assert.doesNotMatch(res.text, /<div id="root">/, url);
+    }
+    // A client route with a dot-free path still gets the page.
+    await request(plain.app).get('/gebied/BU19160200').expect(200);
+  });
+
   it('hands the configured basemap style URL to the map as an escaped meta element', async () => {
     const res = await request(withBasemap.app).get('/kaart').expect(200);
     assert.match(

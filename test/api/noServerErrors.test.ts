@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import request from 'supertest';
+import { addUser, login } from '../fixtures/beheer/beheerTestSupport.ts';
 import { FIXTURE, loadFixtures } from '../support/fixtures.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
@@ -153,5 +154,82 @@ describe('every endpoint, given arbitrary input', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('a NUL byte in a parameter, a path or a file name (D15)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+    await loadFixtures(t.db);
+    await addUser(t.db, 'anna', 'beheerder');
+  });
+  after(() => t.destroy());
+
+  it('is refused with 400 problem+json naming the parameter, before any query runs', async () => {
+    for (const url of [
+      '/api/v1/waarnemingen?gebied=%00',
+      '/api/v1/waarnemingen?indicator=bijstand%00',
+      '/api/v1/gebieden?zoek=a%00b',
+      '/api/v1/gebieden/BU19160200%00',
+      '/api/v1/indicatoren/x%00',
+      '/api/v1/exports/waarnemingen.csv?gebied=%00',
+      `/api/v1/kaartlagen/${FIXTURE.bijstand}?periode=2020&gemeente=%00`,
+    ]) {
+      const res = await request(t.app).get(url);
+      assert.equal(res.status, 400, `${url} → ${res.status} ${res.text?.slice(0, 200)}`);
+      assert.match(res.headers['content-type'] ?? '', /application\/problem\+json/, url);
+      assert.match(JSON.stringify(res.body.invalidParams), /NUL-teken/, url);
+    }
+  });
+
+  it('is refused by the audit export before the CSV headers go out, and in an upload file name', async () => {
+    const session = await login(t.app, 'anna');
+    const res = await request(t.app)
+      .get('/api/v1/beheer/audit/export?gebruiker=%00')
+      .set('Cookie', session.cookie);
+    assert.equal(res.status, 400, res.text?.slice(0, 200));
+    assert.match(res.headers['content-type'] ?? '', /application\/problem\+json/);
+    const upload = await request(t.app)
+      .post('/api/v1/beheer/imports?soort=gemeentecijfers&modus=voorbeeld&bestandsnaam=a%00.csv')
+      .set('Cookie', session.cookie)
+      .set('X-CSRF-Token', session.csrf)
+      .set('Content-Type', 'application/octet-stream')
+      .send(Buffer.from('gebiedscode;indicator;periode;waarde\n'));
+    assert.equal(upload.status, 400, upload.text?.slice(0, 200));
+    assert.match(JSON.stringify(upload.body.invalidParams), /bestandsnaam/);
+  });
+});
+
+describe('hostile GeoJSON in a boundary upload (D16)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+    await addUser(t.db, 'anna', 'beheerder');
+  });
+  after(() => t.destroy());
+
+  const upload = async (coordinates: string) => {
+    const session = await login(t.app, 'anna');
+    const file = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"buurtcode":"BU19160200","buurtnaam":"X"},"geometry":{"type":"Polygon","coordinates":${coordinates}}}]}`;
+    return request(t.app)
+      .post('/api/v1/beheer/imports?soort=grenzen&modus=vastleggen&bestandsnaam=buurten_2022.geojson')
+      .set('Cookie', session.cookie)
+      .set('X-CSRF-Token', session.csrf)
+      .set('Content-Type', 'application/octet-stream')
+      .send(Buffer.from(file));
+  };
+
+  it('answers 422 with a Dutch reason for 100 000 levels of nested coordinates', async () => {
+    const depth = 100_000;
+    const res = await upload(`${'['.repeat(depth)}80000,450000${']'.repeat(depth)}`);
+    assert.equal(res.status, 422, res.text?.slice(0, 300));
+    assert.match(JSON.stringify(res.body), /ongeldige coördinaten|geen geldige GeoJSON/);
+  });
+
+  it('refuses coordinates that are not numbers instead of storing no shape', async () => {
+    const res = await upload('[[["a","b"],["c","d"],["e","f"],["a","b"]]]');
+    assert.equal(res.status, 422, res.text?.slice(0, 300));
+    assert.match(JSON.stringify(res.body), /ongeldige coördinaten: een punt is geen paar getallen/);
   });
 });

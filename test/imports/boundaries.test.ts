@@ -5,6 +5,7 @@ import type { Polygon, Position } from 'geojson';
 import { parseBoundaries } from '../../server/imports/boundaries/parseBoundaries.ts';
 import { detectCrs, rdPointToWgs84 } from '../../server/imports/boundaries/reproject.ts';
 import { formatRowError } from '../../server/imports/importFile.ts';
+import { writeAreas } from '../../server/imports/writeAreas.ts';
 import { sharedFile } from '../support/sharedData.ts';
 import type { TestDatabase } from '../support/testDatabase.ts';
 import { createImportTestDatabase, fixtureBytes, importBytes, tableCounts } from './importTestSupport.ts';
@@ -162,6 +163,30 @@ describe('grenzen: import into the database', () => {
     assert.deepEqual([again.rowsNew, again.rowsCorrected, again.rowsUnchanged], [0, 0, 7]);
     const afterCounts = await tableCounts(database);
     assert.equal(afterCounts.areas, before.areas);
+  });
+
+  it('re-writing an area without a shape is unchanged and keeps its import id (D13)', async () => {
+    const stub = {
+      code: 'WK999909',
+      vintage: 2022,
+      level: 'wijk' as const,
+      name: 'Zonder vorm',
+      parentCode: null,
+      gemeenteCode: 'GM9999',
+      geometry: null,
+      bbox: null,
+      derived: false,
+    };
+    const first = await writeAreas(database.db, [stub], null, 'test');
+    assert.equal(first.rowsNew, 1);
+    const again = await writeAreas(database.db, [stub], 999, 'test');
+    assert.deepEqual([again.rowsNew, again.rowsCorrected, again.rowsUnchanged], [0, 0, 1]);
+    const row = await database.db
+      .selectFrom('areas')
+      .select('import_id')
+      .where('code', '=', 'WK999909')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.import_id, null);
   });
 
   it('refuses an invalid file and writes nothing', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { levelOfCode } from '../../server/areas/areaCodes.ts';
+import { discloseObservation, disclosureRuleOf } from '../../server/disclosure/applyDisclosure.ts';
 import { formatRowError } from '../../server/imports/importFile.ts';
 import {
   boundaryVintageForKwbYear,
@@ -133,6 +134,25 @@ describe('KWB: column map and pure parsing', () => {
       ),
       ['Regel 1, kolom Codering: De kolom met de gebiedscode (Codering_…) ontbreekt.'],
     );
+  });
+});
+
+describe('KWB: counts carry their teller (D3)', () => {
+  it('gives a count indicator its value as teller, so a bijstand count of 3 is suppressed', () => {
+    const text = [
+      'ID;WijkenEnBuurten;SoortRegio_2;Codering_3;PersonenPerSoortUitkeringBijstand_94;HuurwoningenTotaal_48',
+      '1;Noordhoek;Buurt;BU99990100;3;60.0',
+    ].join('\n');
+    const result = parseKwb(text, { fileName: 'kwb-2024.csv', year: 2024 });
+    const count = result.observations.find((o) => o.indicatorId === 'personen_met_bijstand');
+    assert.ok(count, JSON.stringify(result.errors));
+    assert.equal(count.value, 3);
+    assert.equal(count.numerator, 3);
+    const rule = disclosureRuleOf({ min_denominator: null, min_count: 5, unit: 'aantal' });
+    assert.equal(discloseObservation(rule, count).suppressed?.reason, 'te_klein');
+    // A share keeps its teller empty: its value is not a count.
+    const share = result.observations.find((o) => o.indicatorId === 'huurwoningen_pct');
+    assert.equal(share?.numerator, null);
   });
 });
 

@@ -3,6 +3,7 @@ import { gemeenteCodeOf, levelOfCode, parentCodeOf } from '../../areas/areaCodes
 import type { AreaLevel } from '../../db/Database.ts';
 import type { RowError } from '../observationRow.ts';
 import { rowError } from '../observationRow.ts';
+import { polygonShapeProblem } from './checkPolygonShape.ts';
 import {
   boundingBox,
   detectCrs,
@@ -97,6 +98,12 @@ export function parseBoundaries(
   if (features.length === 0) return fail('Het bestand bevat geen gebieden (geen features).');
 
   const sample = features
+    .filter((item) => {
+      // A malformed polygon cannot say which coordinate system the file uses (it is refused below).
+      const geometry = item?.geometry as Polygon | MultiPolygon | null | undefined;
+      if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') return true;
+      return polygonShapeProblem(geometry) === null;
+    })
     .map((item) => firstPosition(item?.geometry))
     .find((position) => position !== undefined);
   // Without any geometry there is nothing to reproject; the areas are stored without a shape.
@@ -158,6 +165,13 @@ export function parseBoundaries(
           'geometry',
           `Gebied ${number} (${code}): de geometrie is een ${geometry.type}; verwacht Polygon of MultiPolygon.`,
         ),
+      );
+      return;
+    }
+    const shape = geometry ? polygonShapeProblem(geometry as Polygon | MultiPolygon) : null;
+    if (shape) {
+      result.errors.push(
+        rowError(0, 'geometry', `Gebied ${number} (${code}): ongeldige coördinaten: ${shape}.`),
       );
       return;
     }

@@ -5,6 +5,8 @@ import { z } from '../../../schemas/zod.ts';
 import { geodataDir } from '../../config.ts';
 import type { Db } from '../../db/createDatabase.ts';
 import type { NewIndicator } from '../../db/Database.ts';
+import { refreshWithheld } from '../../disclosure/disclosureRepository.ts';
+import { projectRoot } from '../../projectRoot.ts';
 
 const catalogueIndicatorSchema = z
   .object({
@@ -110,6 +112,8 @@ export async function upsertIndicatorCatalogue(db: Db): Promise<{ inserted: numb
         updated++;
       }
     }
+    // A changed disclosure rule changes what must be withheld (decision 0082).
+    if (inserted + updated > 0) await refreshWithheld(trx);
   });
   return { inserted, updated };
 }

@@ -1,6 +1,8 @@
 import { levelOfCode } from '../../areas/areaCodes.ts';
 import type { AreaLevel } from '../../db/Database.ts';
+import { isCountIndicator } from '../../disclosure/applyDisclosure.ts';
 import { cbsTableTitle } from '../catalogue/cbsTables.ts';
+import { readIndicatorCatalogue } from '../catalogue/indicatorCatalogue.ts';
 import type { ParsedObservation, RowError } from '../observationRow.ts';
 import { rowError } from '../observationRow.ts';
 import { detectDelimiter, firstLine } from '../text/decodeText.ts';
@@ -124,6 +126,11 @@ export function parseKwb(
   }
   const nameKey = keys.find((key) => stripColumnSuffix(key) === 'WijkenEnBuurten');
 
+  const countIndicators = new Set(
+    readIndicatorCatalogue()
+      .filter((indicator) => isCountIndicator(indicator))
+      .map((indicator) => indicator.id),
+  );
   const mapped: { key: string; indicatorId: string; column: (typeof columnMap.columns)[string] }[] = [];
   const seenIndicators = new Map<string, string>();
   for (const key of keys) {
@@ -245,7 +252,9 @@ export function parseKwb(
         result.errors.push(rowError(record.line, key, `'${cell}' is geen getal.`));
         continue;
       }
-      result.observations.push({ ...base, value, confidential: false });
+      // A count's value is its teller: disclosure then applies the minimum count to it (D3).
+      const numerator = countIndicators.has(indicatorId) ? value : null;
+      result.observations.push({ ...base, value, numerator, confidential: false });
     }
   }
   return result;

@@ -6,6 +6,7 @@ import { programmeIdPattern } from '../../../schemas/vocabulary.ts';
 import { z } from '../../../schemas/zod.ts';
 import { geodataDir } from '../../config.ts';
 import type { Db } from '../../db/createDatabase.ts';
+import { refreshWithheld } from '../../disclosure/disclosureRepository.ts';
 import { writeObservations } from '../writeObservations.ts';
 
 export const programmesDir = path.join(geodataDir, 'programmes');
@@ -371,6 +372,8 @@ export async function loadProgrammeDefinition(
         import_id: importId,
       })
       .execute();
+    // New programme areas (and their stored figures) are sums too (decision 0082).
+    await refreshWithheld(trx);
   });
   return {
     programmeId: definition.id,
