@@ -15,7 +15,28 @@ export interface Config {
   /** Cookies get `Secure` unless this is explicitly a plain-http development setup. */
   secureCookies: boolean;
   logLevel: string;
+  /** PostgreSQL pool and timeouts (docs/decisions/0075); ignored on the embedded database. */
+  database: {
+    poolSize: number;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+  };
+  /** Limits of the streamed CSV export (docs/decisions/0076). */
+  exports: {
+    /** Exports at once over all clients; kept below the pool size so ordinary requests get a connection. */
+    maxConcurrent: number;
+    /** Exports at once from one client address. */
+    maxPerClient: number;
+    /** A download whose client takes no bytes for this long is cut off and its cursor released. */
+    stallTimeoutMs: number;
+  };
 }
+
+const numberFrom = (value: string | undefined, fallback: number) => {
+  const parsed = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
+};
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -27,5 +48,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapStyleUrl: env.BUURTPEIL_BASEMAP_STYLE_URL || undefined,
     secureCookies: env.BUURTPEIL_INSECURE_COOKIES !== 'true',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    database: {
+      poolSize: Math.max(2, numberFrom(env.BUURTPEIL_DB_POOL_SIZE, 10)),
+      connectTimeoutMs: numberFrom(env.BUURTPEIL_DB_CONNECT_TIMEOUT_MS, 3000),
+      statementTimeoutMs: numberFrom(env.BUURTPEIL_DB_STATEMENT_TIMEOUT_MS, 5000),
+      idleInTransactionTimeoutMs: numberFrom(env.BUURTPEIL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60000),
+    },
+    exports: {
+      maxConcurrent: numberFrom(env.BUURTPEIL_EXPORT_MAX_CONCURRENT, 0),
+      maxPerClient: Math.max(1, numberFrom(env.BUURTPEIL_EXPORT_MAX_PER_CLIENT, 2)),
+      stallTimeoutMs: numberFrom(env.BUURTPEIL_EXPORT_STALL_TIMEOUT_MS, 30000),
+    },
   };
 }

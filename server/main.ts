@@ -7,7 +7,18 @@ import { createLogger } from './logger.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
-const db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = createDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  pool: {
+    max: config.database.poolSize,
+    connectTimeoutMs: config.database.connectTimeoutMs,
+    statementTimeoutMs: config.database.statementTimeoutMs,
+    idleInTransactionTimeoutMs: config.database.idleInTransactionTimeoutMs,
+    // A dropped connection is replaced on the next request; requests meanwhile get 503 (0075).
+    onError: (error) => logger.warn({ err: error }, 'databaseverbinding verbroken'),
+  },
+});
 
 const applied = await migrateToLatest(db);
 if (applied.length > 0) logger.info({ migrations: applied }, 'database gemigreerd');
