@@ -1,8 +1,9 @@
 import { createApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
-import { createDatabase } from './db/createDatabase.ts';
+import { createDatabase, databaseKind } from './db/createDatabase.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { withStartupLock } from './db/startupLock.ts';
 import { createLogger } from './logger.ts';
 
 const config = readConfig();
@@ -20,9 +21,17 @@ const db = createDatabase({
   },
 });
 
-const applied = await migrateToLatest(db);
-if (applied.length > 0) logger.info({ migrations: applied }, 'database gemigreerd');
-await bootstrap({ db, config, logger });
+// Two processes starting together on one PostgreSQL database take turns here (D12, 0078).
+await withStartupLock(
+  db,
+  databaseKind(config),
+  async () => {
+    const applied = await migrateToLatest(db);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'database gemigreerd');
+    await bootstrap({ db, config, logger });
+  },
+  { onWait: () => logger.info('een ander proces start de database op; even wachten …') },
+);
 
 const app = createApp({ db, config, logger });
 const server = app.listen(config.port, config.host, () => {
