@@ -8,6 +8,7 @@ import { pageEnvelope, pageOf } from '../http/pagination.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseQuery } from '../http/validate.ts';
 import { type ImportReport, importFile, rollbackImport, type UploadKind } from '../imports/importFile.ts';
+import { ImportBusyError } from '../imports/importLock.ts';
 import { idParam } from './beheerParams.ts';
 import { allowedExtensions, uploadTypeProblem } from './uploadChecks.ts';
 
@@ -98,6 +99,12 @@ function readUpload(req: Request, res: Response, next: NextFunction) {
   });
 }
 
+/** Another import held the import lock too long (D8, D9): 409 with the Dutch reason, try again. */
+function busyAsConflict(error: unknown): never {
+  if (error instanceof ImportBusyError) throw new HttpProblem(409, 'Andere import bezig', error.message);
+  throw error;
+}
+
 /** Uploads (preview and commit), the list of imports, one import, and rolling one back. */
 export function mountImports(router: Router, { db }: AppContext): void {
   const dataRoles = requireRole('beheerder', 'redacteur');
@@ -129,7 +136,7 @@ export function mountImports(router: Router, { db }: AppContext): void {
         ...(query.jaar !== undefined ? { year: query.jaar } : {}),
       },
       { dryRun },
-    );
+    ).catch(busyAsConflict);
     const view = reportView(report);
     if (dryRun) {
       res.json(view);
@@ -199,7 +206,7 @@ export function mountImports(router: Router, { db }: AppContext): void {
     }
     try {
       // rollbackImport writes its own audit line (import.rollback) in its transaction.
-      await rollbackImport(db, id, actor.username);
+      await rollbackImport(db, id, actor.username).catch(busyAsConflict);
     } catch (error) {
       // Its refusals (a later import corrected these values, areas still in use) are Dutch sentences.
       const message = error instanceof Error ? error.message : '';

@@ -33,10 +33,22 @@ export interface PoolSettings {
 /**
  * A client whose read timeout also drops the connection: after a timed-out query the protocol
  * stream is out of step, and a frozen server may answer it later, so the client must not go back
- * into the pool as if nothing happened.
+ * into the pool as if nothing happened. A transaction that raises its own statement_timeout
+ * (`set local statement_timeout = N`, as imports do) gets a read timeout to match until it ends.
  */
 class TimeoutSafeClient extends pg.Client {
+  #transactionTimeoutMs: number | undefined;
+
   override query(...args: unknown[]): never {
+    const [text, values] = args;
+    if (typeof text === 'string') {
+      const raised = /^\s*set\s+local\s+statement_timeout\s*=\s*'?(\d+)'?\s*$/i.exec(text);
+      if (raised) this.#transactionTimeoutMs = Number(raised[1]) + 1000;
+      else if (/^\s*(commit|rollback)\b/i.test(text)) this.#transactionTimeoutMs = undefined;
+      if (this.#transactionTimeoutMs !== undefined && (values === undefined || Array.isArray(values))) {
+        args = [{ text, values, query_timeout: this.#transactionTimeoutMs }, ...args.slice(2)];
+      }
+    }
     const result = (super.query as (...a: unknown[]) => unknown)(...args);
     if (result && typeof (result as Promise<unknown>).catch === 'function') {
       (result as Promise<unknown>).catch((error: Error) => {

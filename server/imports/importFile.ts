@@ -4,6 +4,7 @@ import type { AreaLevel } from '../db/Database.ts';
 import { parseBoundaries } from './boundaries/parseBoundaries.ts';
 import { ELAN_BOUNDARY_VINTAGE, parseElanWijkprofielen } from './elan/parseElanWijkprofielen.ts';
 import { parseGemeenteCsv } from './gemeente/parseGemeenteCsv.ts';
+import { lockImportWrites } from './importLock.ts';
 import { gemeenteCodeOf, parentCodeOf } from './kwb/kwbColumnMap.ts';
 import { parseKwb } from './kwb/parseKwb.ts';
 import type { ParsedObservation } from './observationRow.ts';
@@ -466,6 +467,8 @@ async function commit(
   write: (trx: Executor, importId: number) => Promise<WriteCounts>,
 ): Promise<ImportReport> {
   const importId = await db.transaction().execute(async (trx) => {
+    // Imports take turns (D8, D9); the rows the write reads are then the committed ones.
+    await lockImportWrites(trx);
     const { id } = await trx
       .insertInto('imports')
       .values({

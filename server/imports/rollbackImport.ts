@@ -1,4 +1,5 @@
 import type { Db } from '../db/createDatabase.ts';
+import { lockImportWrites } from './importLock.ts';
 
 /**
  * Undoes a committed import: observations it added are removed, values it corrected are restored
@@ -8,6 +9,7 @@ import type { Db } from '../db/createDatabase.ts';
  */
 export async function rollbackImport(db: Db, importId: number, actor: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await lockImportWrites(trx);
     const record = await trx
       .selectFrom('imports')
       .selectAll()
