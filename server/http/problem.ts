@@ -68,12 +68,13 @@ export function problemFromError(error: unknown, instance: string): Problem {
 
 export function problemErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
   const problem = problemFromError(error, req.originalUrl);
-  if (problem.status === 503) req.log?.warn({ err: error }, 'database niet bereikbaar');
+  if (problem.status === 503) req.log?.warn({ err: error }, 'tijdelijk niet beschikbaar');
   else if (problem.status >= 500) req.log?.error({ err: error }, 'onverwachte fout');
   if (res.headersSent) {
     res.end();
     return;
   }
-  if (problem.status === 503) res.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+  if (problem.status === 503 && !res.get('Retry-After'))
+    res.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
   sendProblem(res, problem);
 }
