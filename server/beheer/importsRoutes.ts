@@ -52,7 +52,10 @@ export function reportView(report: ImportReport) {
     soort: report.kind,
     bestandsnaam: report.fileName,
     fouten: report.errors.map(rowError),
+    /** All errors of the file; `fouten` holds the first MAX_REPORTED_ERRORS (D10). */
+    foutenTotaal: report.errorsTotal,
     waarschuwingen: report.warnings.map(rowError),
+    waarschuwingenTotaal: report.warningsTotal,
     regelsTotaal: report.rowsTotal,
     nieuw: report.rowsNew,
     gecorrigeerd: report.rowsCorrected,
@@ -150,7 +153,7 @@ export function mountImports(router: Router, { db }: AppContext): void {
           type: 'about:blank',
           title: 'Bestand niet vastgelegd',
           status: 422,
-          detail: `Er is niets opgeslagen: het bestand heeft ${report.errors.length} fout(en).`,
+          detail: `Er is niets opgeslagen: het bestand heeft ${report.errorsTotal} fout(en).`,
           instance: req.originalUrl,
           rapport: view,
         });

@@ -48,8 +48,12 @@ export interface ImportReport {
   kind: ImportFileKind;
   fileName: string;
   fileHash: string;
+  /** The first MAX_REPORTED_ERRORS errors in line order; `errorsTotal` counts them all (D10). */
   errors: RowError[];
+  errorsTotal: number;
+  /** The first MAX_REPORTED_ERRORS warnings; `warningsTotal` counts them all. */
   warnings: RowError[];
+  warningsTotal: number;
   rowsTotal: number;
   rowsNew: number;
   rowsCorrected: number;
@@ -95,6 +99,25 @@ export function formatRowError(error: RowError): string {
 }
 
 const MAX_REPORTED = 500;
+/** Errors and warnings kept in a report; beyond this only their number (a 1 M-error file, D10). */
+export const MAX_REPORTED_ERRORS = 1000;
+
+/** Appends without spreading (`push(...list)` overflows the stack past ~120 000 items) and caps. */
+function addErrors(report: ImportReport, errors: readonly RowError[]): void {
+  report.errorsTotal += errors.length;
+  for (const error of errors) {
+    if (report.errors.length >= MAX_REPORTED_ERRORS) break;
+    report.errors.push(error);
+  }
+}
+
+function addWarnings(report: ImportReport, warnings: readonly RowError[]): void {
+  report.warningsTotal += warnings.length;
+  for (const warning of warnings) {
+    if (report.warnings.length >= MAX_REPORTED_ERRORS) break;
+    report.warnings.push(warning);
+  }
+}
 
 /**
  * Validates the whole file and, unless `dryRun`, writes it in one transaction: all rows or none.
@@ -113,7 +136,9 @@ export async function importFile(
     fileName: input.fileName,
     fileHash,
     errors: [],
+    errorsTotal: 0,
     warnings: [],
+    warningsTotal: 0,
     rowsTotal: 0,
     rowsNew: 0,
     rowsCorrected: 0,
@@ -121,7 +146,7 @@ export async function importFile(
     importId: null,
   };
   const refuse = (message: string, line = 0) => {
-    report.errors.push(rowError(line, undefined, message));
+    addErrors(report, [rowError(line, undefined, message)]);
     return report;
   };
   const tooBig = checkFileSize(input.bytes.byteLength, MAX_FILE_BYTES[input.kind], KIND_LABEL[input.kind]);
@@ -153,8 +178,8 @@ async function importBoundaries(
   text: string,
 ): Promise<ImportReport> {
   const parsed = parseBoundaries(text, { fileName: input.fileName, vintage: input.vintage });
-  report.errors.push(...parsed.errors);
-  report.warnings.push(...parsed.warnings);
+  addErrors(report, parsed.errors);
+  addWarnings(report, parsed.warnings);
   if (parsed.vintage !== undefined) report.vintage = parsed.vintage;
   report.rowsTotal = parsed.areas.length;
   if (parsed.errors.length > 0) return finish(report);
@@ -178,8 +203,8 @@ async function importKwb(
   text: string,
 ): Promise<ImportReport> {
   const parsed = parseKwb(text, { fileName: input.fileName, year: input.year });
-  report.errors.push(...parsed.errors);
-  report.warnings.push(...parsed.warnings);
+  addErrors(report, parsed.errors);
+  addWarnings(report, parsed.warnings);
   if (parsed.year !== undefined) report.year = parsed.year;
   if (parsed.vintage !== undefined) report.vintage = parsed.vintage;
   if (parsed.errors.length > 0 || parsed.vintage === undefined) return finish(report);
@@ -220,13 +245,13 @@ async function importKwb(
     }
     const gemeente = gemeenteCodeOf(region.code)!;
     if (loadedGemeenten.has(gemeente)) {
-      report.errors.push(
+      addErrors(report, [
         rowError(
           region.line,
           'Codering',
           `Onbekende gebiedscode '${region.code}' in indeling ${vintage}: gemeente ${gemeente} is ingelezen, dit gebied niet. Lees eerst de grenzen van indeling ${vintage} in.`,
         ),
-      );
+      ]);
     } else {
       skippedGemeenten.add(gemeente);
       skippedCodes.add(region.code);
@@ -238,13 +263,13 @@ async function importKwb(
   report.rowsSkipped = parsed.observations.length - observations.length;
   if (skippedGemeenten.size > 0) {
     const list = [...skippedGemeenten].sort();
-    report.warnings.push(
+    addWarnings(report, [
       rowError(
         0,
         'Codering',
         `${skippedCodes.size} gebieden in ${list.length} gemeenten zonder ingelezen grenzen (indeling ${vintage}) zijn overgeslagen: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ', …' : ''}. Lees eerst de grenzen van die gemeenten in, of gebruik --gebieden-aanmaken.`,
       ),
-    );
+    ]);
   }
   report.rowsTotal = observations.length;
   if (report.errors.length > 0) return finish(report);
@@ -298,14 +323,19 @@ async function importGemeenteCijfers(
   text: string,
 ): Promise<ImportReport> {
   const parsed = parseGemeenteCsv(text);
-  report.errors.push(...parsed.errors);
-  report.warnings.push(...parsed.warnings);
+  addErrors(report, parsed.errors);
+  addWarnings(report, parsed.warnings);
   report.rowsTotal = parsed.rowsTotal;
   if (parsed.errors.length > 0 && parsed.observations.length === 0) return finish(report);
 
   const resolved = await resolveAgainstDatabase(db, parsed.observations, input.vintage);
-  report.errors.push(...resolved.errors);
-  report.errors.sort((a, b) => a.line - b.line);
+  // Both lists are in line order; merged so the errors kept are the first ones of the file.
+  report.errors = [];
+  report.errorsTotal = 0;
+  addErrors(
+    report,
+    parsed.errors.concat(resolved.errors).sort((a, b) => a.line - b.line),
+  );
   if (report.errors.length > 0) return finish(report);
   if (options.dryRun) {
     Object.assign(report, await classifyObservations(db, resolved.rows));
@@ -330,8 +360,8 @@ async function importElanWijkprofielen(
   text: string,
 ): Promise<ImportReport> {
   const parsed = parseElanWijkprofielen(text);
-  report.errors.push(...parsed.errors);
-  report.warnings.push(...parsed.warnings);
+  addErrors(report, parsed.errors);
+  addWarnings(report, parsed.warnings);
   if (parsed.errors.length > 0) return finish(report);
   const vintage = input.vintage ?? ELAN_BOUNDARY_VINTAGE;
   report.vintage = vintage;
@@ -361,13 +391,13 @@ async function importElanWijkprofielen(
   const unknown = codes.filter((code) => !known.has(code)).sort();
   for (const code of unknown) {
     const first = parsed.observations.find((row) => row.areaCode === code)!;
-    report.warnings.push(
+    addWarnings(report, [
       rowError(
         first.line,
         'WKC',
         `Wijk '${code}' bestaat niet in indeling ${vintage}; de waarden van deze wijk zijn overgeslagen.`,
       ),
-    );
+    ]);
   }
   const observations: ResolvedObservation[] = parsed.observations
     .filter((row) => known.has(row.areaCode))
@@ -489,7 +519,7 @@ async function commit(
     const stored = {
       ...details,
       warnings: report.warnings.slice(0, MAX_REPORTED),
-      warningsTotal: report.warnings.length,
+      warningsTotal: report.warningsTotal,
       rowsNew: counts.rowsNew,
       rowsCorrected: counts.rowsCorrected,
       rowsUnchanged: counts.rowsUnchanged,
