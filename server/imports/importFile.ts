@@ -5,8 +5,13 @@ import { parseBoundaries } from './boundaries/parseBoundaries.ts';
 import { ELAN_BOUNDARY_VINTAGE, parseElanWijkprofielen } from './elan/parseElanWijkprofielen.ts';
 import { parseGemeenteCsv } from './gemeente/parseGemeenteCsv.ts';
 import { lockImportWrites } from './importLock.ts';
-import { gemeenteCodeOf, parentCodeOf } from './kwb/kwbColumnMap.ts';
-import { parseKwb } from './kwb/parseKwb.ts';
+import {
+  boundaryVintageForKwbYear,
+  gemeenteCodeOf,
+  kwbYearFromName,
+  parentCodeOf,
+} from './kwb/kwbColumnMap.ts';
+import { parseKwbYielding } from './kwb/parseKwb.ts';
 import type { ParsedObservation } from './observationRow.ts';
 import { rowError } from './observationRow.ts';
 import { checkFileSize, decodeUtf8 } from './text/decodeText.ts';
@@ -202,7 +207,35 @@ async function importKwb(
   report: ImportReport,
   text: string,
 ): Promise<ImportReport> {
-  const parsed = parseKwb(text, { fileName: input.fileName, year: input.year });
+  // Which regions can be stored: the ones with an area in this vintage. A region of a gemeente
+  // whose boundaries were never loaded is skipped with one warning (national files hold every
+  // gemeente); an unknown region inside a loaded gemeente is an error (a wrong code or vintage).
+  // The areas are read before the file, so skipped rows cost no memory (D11); a JSON file that
+  // names its year only inside is checked the same way after parsing.
+  const loadAreas = async (vintage: number) => {
+    const existing = await db
+      .selectFrom('areas')
+      .select(['code', 'gemeente_code', 'name'])
+      .where('vintage', '=', vintage)
+      .execute();
+    const loadedGemeenten = new Set(
+      existing.map((row) => row.gemeente_code ?? (row.code.startsWith('GM') ? row.code : null)),
+    );
+    return { vintage, existing, knownCodes: new Set(existing.map((row) => row.code)), loadedGemeenten };
+  };
+  const expectedYear = input.year ?? kwbYearFromName(input.fileName);
+  const expectedVintage = expectedYear === undefined ? undefined : boundaryVintageForKwbYear(expectedYear);
+  // A CSV's year comes from the option or the file name, so the guess is its year; a JSON file
+  // may name another table inside and is read whole, as before.
+  const isJson = /^\uFEFF?\s*[[{]/.test(text.slice(0, 64));
+  const early = expectedVintage === undefined || isJson ? undefined : await loadAreas(expectedVintage);
+  const skipRegion = (code: string, level: AreaLevel) =>
+    early !== undefined &&
+    level !== 'land' &&
+    !options.createMissingAreas &&
+    !early.knownCodes.has(code) &&
+    !early.loadedGemeenten.has(gemeenteCodeOf(code)!);
+  const parsed = await parseKwbYielding(text, { fileName: input.fileName, year: input.year, skipRegion });
   addErrors(report, parsed.errors);
   addWarnings(report, parsed.warnings);
   if (parsed.year !== undefined) report.year = parsed.year;
@@ -211,26 +244,16 @@ async function importKwb(
   const vintage = parsed.vintage;
   options.onProgress?.('gecontroleerd', 1, 3);
 
-  // Which regions can be stored: the ones with an area in this vintage. A region of a gemeente
-  // whose boundaries were never loaded is skipped with one warning (national files hold every
-  // gemeente); an unknown region inside a loaded gemeente is an error (a wrong code or vintage).
-  const existing = await db
-    .selectFrom('areas')
-    .select(['code', 'gemeente_code', 'name'])
-    .where('vintage', '=', vintage)
-    .execute();
+  if (early && early.vintage !== vintage) throw new Error(`KWB-indeling ${vintage} ≠ ${early.vintage}`);
+  const { existing, knownCodes, loadedGemeenten } = early ?? (await loadAreas(vintage));
   // Areas that only have a stand-in name ("Wijk 09": the boundary file named no wijken) get the
   // name KWB gives them. Real names are never replaced.
   const standInNames = new Set(existing.filter((row) => isFallbackName(row.name)).map((row) => row.code));
   const renames = parsed.regions.filter(
     (region) => standInNames.has(region.code) && region.name !== region.code,
   );
-  const knownCodes = new Set(existing.map((row) => row.code));
-  const loadedGemeenten = new Set(
-    existing.map((row) => row.gemeente_code ?? (row.code.startsWith('GM') ? row.code : null)),
-  );
   const areasToCreate: { code: string; name: string; level: AreaLevel }[] = [];
-  const skippedGemeenten = new Set<string>();
+  const skippedGemeenten = parsed.skipped.gemeenten;
   const skippedCodes = new Set<string>();
   for (const region of parsed.regions) {
     if (knownCodes.has(region.code)) continue;
@@ -260,14 +283,14 @@ async function importKwb(
   const observations = parsed.observations.filter(
     (row) => !skippedCodes.has(row.areaCode),
   ) as ResolvedObservation[];
-  report.rowsSkipped = parsed.observations.length - observations.length;
+  report.rowsSkipped = parsed.observations.length - observations.length + parsed.skipped.observations;
   if (skippedGemeenten.size > 0) {
     const list = [...skippedGemeenten].sort();
     addWarnings(report, [
       rowError(
         0,
         'Codering',
-        `${skippedCodes.size} gebieden in ${list.length} gemeenten zonder ingelezen grenzen (indeling ${vintage}) zijn overgeslagen: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ', …' : ''}. Lees eerst de grenzen van die gemeenten in, of gebruik --gebieden-aanmaken.`,
+        `${skippedCodes.size + parsed.skipped.codes} gebieden in ${list.length} gemeenten zonder ingelezen grenzen (indeling ${vintage}) zijn overgeslagen: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ', …' : ''}. Lees eerst de grenzen van die gemeenten in, of gebruik --gebieden-aanmaken.`,
       ),
     ]);
   }
