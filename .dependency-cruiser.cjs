@@ -7,7 +7,7 @@ const readSide = '^server/(areas|indicators|observations|programmes|progress|map
 const pureRules = [
   // Loaders (progressService, *Loader.ts) read the database; everything else in progress/ is pure.
   '^server/progress/(?!progressService\\.ts$|\\w+Loader\\.ts$)',
-  '^server/disclosure/',
+  '^server/disclosure/(?!\\w+Repository\\.ts$)', // the repository is the one room with its SQL
   '^server/areas/(areaCodes|vintageForPeriod)\\.ts$',
   '^server/exports/(csvDialect|exportColumns|firstRowBeforeHeaders)\\.ts$',
   '^server/maplayers/toFeatureCollection\\.ts$',

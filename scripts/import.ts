@@ -116,15 +116,15 @@ function printReport(report: ImportReport, seconds: number): void {
     console.log(`  import-id: ${report.importId}  sha256: ${report.fileHash.slice(0, 16)}…`);
   console.log(`  tijd: ${seconds.toFixed(2)} s`);
   for (const warning of report.warnings.slice(0, 20)) console.log(`  let op: ${formatRowError(warning)}`);
-  if (report.warnings.length > 20) console.log(`  … en nog ${report.warnings.length - 20} waarschuwingen`);
+  if (report.warningsTotal > 20) console.log(`  … en nog ${report.warningsTotal - 20} waarschuwingen`);
 }
 
 function printErrors(report: ImportReport): void {
   console.error(
-    `\nNiet ingelezen: ${report.fileName} — ${report.errors.length} fout(en); er is niets opgeslagen.`,
+    `\nNiet ingelezen: ${report.fileName} — ${report.errorsTotal} fout(en); er is niets opgeslagen.`,
   );
   for (const error of report.errors.slice(0, 50)) console.error(`  ${formatRowError(error)}`);
-  if (report.errors.length > 50) console.error(`  … en nog ${report.errors.length - 50} fouten`);
+  if (report.errorsTotal > 50) console.error(`  … en nog ${report.errorsTotal - 50} fouten`);
 }
 
 async function runImport(

@@ -3,9 +3,12 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { sql } from 'kysely';
 import { pinoHttp } from 'pino-http';
 import type { AppContext } from './AppContext.ts';
+import type { Db } from './db/createDatabase.ts';
 import { featureRouters } from './features.ts';
+import { DATABASE_RETRY_AFTER_SECONDS } from './http/databaseUnavailable.ts';
 import { API_VERSION, buildOpenApiDocument } from './http/openapi.ts';
 import { notFound, problemErrorHandler } from './http/problem.ts';
 import { projectRoot } from './projectRoot.ts';
@@ -65,9 +68,11 @@ export function createApp(context: AppContext): Express {
     res.json(buildOpenApiDocument(context.config.apiContact));
   });
   api.get('/status', async (_req, res) => {
-    res
-      .set('Cache-Control', 'no-store')
-      .json({ status: 'ok', database: context.config.databaseUrl ? 'postgresql' : 'pglite' });
+    const database = context.config.databaseUrl ? 'postgresql' : 'pglite';
+    const reachable = await databaseAnswers(context.db);
+    res.set('Cache-Control', 'no-store');
+    if (!reachable) res.status(503).set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    res.json({ status: reachable ? 'ok' : 'storing', database, databaseBereikbaar: reachable });
   });
   for (const mount of featureRouters) mount(api, context);
   api.use((req, _res, next) => next(notFound(`Er is geen API-resource op ${req.path}.`)));
@@ -91,6 +96,21 @@ export function createApp(context: AppContext): Express {
   });
   app.use(problemErrorHandler);
   return app;
+}
+
+/** Whether the database answers `select 1` within two seconds (honest /status, docs/decisions/0075). */
+async function databaseAnswers(db: Db): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), 2000);
+  });
+  try {
+    return await Promise.race([sql`select 1`.execute(db).then(() => true as const), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

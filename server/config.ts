@@ -40,6 +40,22 @@ export interface Config {
    * not trusted for X-Forwarded-Proto. Without it HSTS goes only with answers over https.
    */
   hsts: boolean;
+  /** PostgreSQL pool and timeouts (docs/decisions/0075); ignored on the embedded database. */
+  database: {
+    poolSize: number;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+  };
+  /** Limits of the streamed CSV export (docs/decisions/0076). */
+  exports: {
+    /** Exports at once over all clients; kept below the pool size so ordinary requests get a connection. */
+    maxConcurrent: number;
+    /** Exports at once from one client address. */
+    maxPerClient: number;
+    /** A download whose client takes no bytes for this long is cut off and its cursor released. */
+    stallTimeoutMs: number;
+  };
 }
 
 function trustProxyOf(value: string | undefined): string | number | false {
@@ -47,6 +63,11 @@ function trustProxyOf(value: string | undefined): string | number | false {
   if (/^\d+$/.test(value)) return Number(value);
   return value;
 }
+
+const numberFrom = (value: string | undefined, fallback: number) => {
+  const parsed = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
+};
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -69,5 +90,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     onlineTimeoutMs: Number(env.BUURTPEIL_ONLINE_TIMEOUT_MS ?? 60_000),
     trustProxy: trustProxyOf(env.BUURTPEIL_TRUST_PROXY),
     hsts: env.BUURTPEIL_HSTS === 'true',
+    database: {
+      poolSize: Math.max(2, numberFrom(env.BUURTPEIL_DB_POOL_SIZE, 10)),
+      connectTimeoutMs: numberFrom(env.BUURTPEIL_DB_CONNECT_TIMEOUT_MS, 3000),
+      statementTimeoutMs: numberFrom(env.BUURTPEIL_DB_STATEMENT_TIMEOUT_MS, 5000),
+      idleInTransactionTimeoutMs: numberFrom(env.BUURTPEIL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60000),
+    },
+    exports: {
+      maxConcurrent: numberFrom(env.BUURTPEIL_EXPORT_MAX_CONCURRENT, 0),
+      maxPerClient: Math.max(1, numberFrom(env.BUURTPEIL_EXPORT_MAX_PER_CLIENT, 2)),
+      stallTimeoutMs: numberFrom(env.BUURTPEIL_EXPORT_STALL_TIMEOUT_MS, 30000),
+    },
   };
 }

@@ -1,17 +1,29 @@
 import { createApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
-import { createDatabase, type Db } from './db/createDatabase.ts';
+import { createDatabase, type Db, databaseKind } from './db/createDatabase.ts';
 import { EmbeddedDatabaseInUseError } from './db/embeddedLock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { DataDirError } from './db/prepareDataDir.ts';
+import { withStartupLock } from './db/startupLock.ts';
 import { createLogger } from './logger.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
 let db: Db;
 try {
-  db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  db = createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pool: {
+      max: config.database.poolSize,
+      connectTimeoutMs: config.database.connectTimeoutMs,
+      statementTimeoutMs: config.database.statementTimeoutMs,
+      idleInTransactionTimeoutMs: config.database.idleInTransactionTimeoutMs,
+      // A dropped connection is replaced on the next request; requests meanwhile get 503 (0075).
+      onError: (error) => logger.warn({ err: error }, 'databaseverbinding verbroken'),
+    },
+  });
 } catch (error) {
   if (!(error instanceof DataDirError)) throw error;
   // One plain sentence and a non-zero exit code, no stack trace.
@@ -19,17 +31,24 @@ try {
   process.exit(2);
 }
 
-let applied: string[];
 try {
-  applied = await migrateToLatest(db);
+  // Two processes starting together on one PostgreSQL database take turns here (D12, 0078).
+  await withStartupLock(
+    db,
+    databaseKind(config),
+    async () => {
+      const applied = await migrateToLatest(db);
+      if (applied.length > 0) logger.info({ migrations: applied }, 'database gemigreerd');
+      await bootstrap({ db, config, logger });
+    },
+    { onWait: () => logger.info('een ander proces start de database op; even wachten …') },
+  );
 } catch (error) {
   // Another process holds the embedded database: one sentence, no stack trace, nothing touched.
   if (!(error instanceof EmbeddedDatabaseInUseError)) throw error;
   console.error(error.message);
   process.exit(1);
 }
-if (applied.length > 0) logger.info({ migrations: applied }, 'database gemigreerd');
-await bootstrap({ db, config, logger });
 
 const app = createApp({ db, config, logger });
 const server = app.listen(config.port, config.host, () => {

@@ -10,6 +10,7 @@ import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseQuery } from '../http/validate.ts';
 import { GEMEENTE_COLUMNS } from '../imports/gemeente/parseGemeenteCsv.ts';
 import { type ImportReport, importFile, rollbackImport, type UploadKind } from '../imports/importFile.ts';
+import { ImportBusyError } from '../imports/importLock.ts';
 import { idParam } from './beheerParams.ts';
 import { allowedExtensions, uploadTypeProblem } from './uploadChecks.ts';
 import { findTemplateLines } from './uploadTemplateRepository.ts';
@@ -60,7 +61,10 @@ export function reportView(report: ImportReport) {
     soort: report.kind,
     bestandsnaam: report.fileName,
     fouten: report.errors.map(rowError),
+    /** All errors of the file; `fouten` holds the first MAX_REPORTED_ERRORS (D10). */
+    foutenTotaal: report.errorsTotal,
     waarschuwingen: report.warnings.map(rowError),
+    waarschuwingenTotaal: report.warningsTotal,
     regelsTotaal: report.rowsTotal,
     nieuw: report.rowsNew,
     gecorrigeerd: report.rowsCorrected,
@@ -122,6 +126,12 @@ function readUpload(req: Request, res: Response, next: NextFunction) {
   });
 }
 
+/** Another import held the import lock too long (D8, D9): 409 with the Dutch reason, try again. */
+function busyAsConflict(error: unknown): never {
+  if (error instanceof ImportBusyError) throw new HttpProblem(409, 'Andere import bezig', error.message);
+  throw error;
+}
+
 /** Uploads (preview and commit), the list of imports, one import, and rolling one back. */
 export function mountImports(router: Router, { db }: AppContext): void {
   const dataRoles = requireRole('beheerder', 'redacteur');
@@ -135,7 +145,10 @@ export function mountImports(router: Router, { db }: AppContext): void {
   router.post('/imports', dataRoles, checkUploadQuery, readUpload, async (req, res) => {
     const actor = requireSessionOf(res).user;
     const query = res.locals.uploadQuery as z.infer<typeof uploadQuerySchema>;
-    const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+    // A view on the body, not a copy: a 50 MB upload is held once (D11).
+    const bytes = Buffer.isBuffer(req.body)
+      ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength)
+      : new Uint8Array();
     const kind: UploadKind = query.soort;
     const typeProblem = uploadTypeProblem(kind, query.bestandsnaam, bytes);
     if (typeProblem) throw new HttpProblem(415, 'Verkeerd bestandstype', typeProblem);
@@ -153,7 +166,7 @@ export function mountImports(router: Router, { db }: AppContext): void {
         ...(query.jaar !== undefined ? { year: query.jaar } : {}),
       },
       { dryRun },
-    );
+    ).catch(busyAsConflict);
     const view = reportView(report);
     if (dryRun) {
       res.json(view);
@@ -167,7 +180,7 @@ export function mountImports(router: Router, { db }: AppContext): void {
           type: 'about:blank',
           title: 'Bestand niet vastgelegd',
           status: 422,
-          detail: `Er is niets opgeslagen: het bestand heeft ${report.errors.length} fout(en).`,
+          detail: `Er is niets opgeslagen: het bestand heeft ${report.errorsTotal} fout(en).`,
           instance: req.originalUrl,
           rapport: view,
         });
@@ -251,7 +264,7 @@ export function mountImports(router: Router, { db }: AppContext): void {
     }
     try {
       // rollbackImport writes its own audit line (import.rollback) in its transaction.
-      await rollbackImport(db, id, actor.username);
+      await rollbackImport(db, id, actor.username).catch(busyAsConflict);
     } catch (error) {
       // Its refusals (a later import corrected these values, areas still in use) are Dutch sentences.
       const message = error instanceof Error ? error.message : '';

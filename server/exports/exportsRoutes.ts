@@ -7,7 +7,7 @@ import {
 import { vintageForPeriod } from '../areas/vintageForPeriod.ts';
 import { documentGet } from '../http/documentGet.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
-import { notFound } from '../http/problem.ts';
+import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseQuery } from '../http/validate.ts';
 import { findIndicator } from '../indicators/indicatorsRepository.ts';
 import { buildMapLayer } from '../maplayers/buildMapLayer.ts';
@@ -19,14 +19,18 @@ import {
 } from '../maplayers/mapLayersRepository.ts';
 import { toFeatureCollection } from '../maplayers/toFeatureCollection.ts';
 import { CSV_DIALECTS } from './csvDialect.ts';
+import { defaultMaxExports, ExportSlots } from './exportSlots.ts';
 import { firstRowBeforeHeaders } from './firstRowBeforeHeaders.ts';
 import { asMultiPolygon, GEOJSON_FIELDS, type GeojsonField, stringifyGeojson } from './geojsonFields.ts';
 import { observationExportRows } from './observationExportRows.ts';
+import { guardStalledDownload } from './stallGuard.ts';
 import { loadTargetLookup } from './targetLookup.ts';
 import { writeCsv } from './writeCsv.ts';
 
 export const ATTRIBUTION =
   'Bron: CBS, Kerncijfers wijken en buurten en Wijk- en buurtkaart (CBS/Kadaster, PDOK), CC BY 4.0';
+
+const EXPORT_RETRY_AFTER_SECONDS = 10;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -62,8 +66,35 @@ documentGet({
 });
 
 export const mountExports: MountFeature = (api, { db, config, logger }) => {
+  // D5: bounded exports, overall and per client; a stalled download is cut off (0076).
+  const slots = new ExportSlots(
+    config.exports.maxConcurrent || defaultMaxExports(config.database.poolSize),
+    config.exports.maxPerClient,
+  );
+
   api.get('/exports/waarnemingen.csv', async (req, res) => {
     const query = parseQuery(req, csvExportQuerySchema);
+    const release = slots.acquire(req.ip ?? 'onbekend');
+    if (release === 'client') {
+      res.set('Retry-After', String(EXPORT_RETRY_AFTER_SECONDS));
+      throw new HttpProblem(
+        429,
+        'Te veel downloads tegelijk',
+        `U downloadt al ${config.exports.maxPerClient} export(en) tegelijk. Wacht tot die klaar zijn.`,
+      );
+    }
+    if (release === 'vol') {
+      res.set('Retry-After', String(EXPORT_RETRY_AFTER_SECONDS));
+      throw new HttpProblem(
+        503,
+        'Exports bezet',
+        `Er lopen al ${slots.maxTotal} exports tegelijk. Probeer het over ${EXPORT_RETRY_AFTER_SECONDS} seconden opnieuw.`,
+      );
+    }
+    res.once('close', release);
+    guardStalledDownload(res, config.exports.stallTimeoutMs, () =>
+      logger.warn('CSV-export afgebroken: de client nam niets af'),
+    );
     const dialect = CSV_DIALECTS[query.dialect ?? 'excel'];
     // The programme asked for; else the gemeente's newest; else every programme's targets.
     let programmeIds: string[];

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ZodError } from 'zod';
 import type { InvalidParam, Problem } from '../../schemas/problem.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './databaseUnavailable.ts';
 
 /** An error that becomes an application/problem+json response (RFC 9457). */
 export class HttpProblem extends Error {
@@ -47,6 +48,15 @@ export function problemFromError(error: unknown, instance: string): Problem {
     const title = status === 413 ? 'Bestand of aanvraag te groot' : 'Ongeldige aanvraag';
     return { type: 'about:blank', title, status, detail: title, instance };
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      type: 'about:blank',
+      title: 'Database niet bereikbaar',
+      status: 503,
+      detail: `De database is tijdelijk niet bereikbaar. Probeer het over ${DATABASE_RETRY_AFTER_SECONDS} seconden opnieuw.`,
+      instance,
+    };
+  }
   return {
     type: 'about:blank',
     title: 'Interne fout',
@@ -58,10 +68,13 @@ export function problemFromError(error: unknown, instance: string): Problem {
 
 export function problemErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
   const problem = problemFromError(error, req.originalUrl);
-  if (problem.status >= 500) req.log?.error({ err: error }, 'onverwachte fout');
+  if (problem.status === 503) req.log?.warn({ err: error }, 'tijdelijk niet beschikbaar');
+  else if (problem.status >= 500) req.log?.error({ err: error }, 'onverwachte fout');
   if (res.headersSent) {
     res.end();
     return;
   }
+  if (problem.status === 503 && !res.get('Retry-After'))
+    res.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
   sendProblem(res, problem);
 }

@@ -8,7 +8,9 @@ import { parseBoundaries } from './boundaries/parseBoundaries.ts';
 import { ELAN_BOUNDARY_VINTAGE, parseElanWijkprofielen } from './elan/parseElanWijkprofielen.ts';
 import { parseGemeenteCsv } from './gemeente/parseGemeenteCsv.ts';
 import { checkPlausibility } from './gemeente/plausibility.ts';
-import { parseKwb } from './kwb/parseKwb.ts';
+import { lockImportWrites } from './importLock.ts';
+import { boundaryVintageForKwbYear, kwbYearFromName } from './kwb/kwbColumnMap.ts';
+import { parseKwbYielding } from './kwb/parseKwb.ts';
 import type { ParsedObservation, RowError } from './observationRow.ts';
 import { rowError } from './observationRow.ts';
 import { MISSING_FLAG, parseSeriesCsv } from './series/parseSeriesCsv.ts';
@@ -46,8 +48,12 @@ export interface ImportReport {
   kind: ImportFileKind;
   fileName: string;
   fileHash: string;
+  /** The first MAX_REPORTED_ERRORS errors in line order; `errorsTotal` counts them all (D10). */
   errors: RowError[];
+  errorsTotal: number;
+  /** The first MAX_REPORTED_ERRORS warnings; `warningsTotal` counts them all. */
   warnings: RowError[];
+  warningsTotal: number;
   rowsTotal: number;
   rowsNew: number;
   rowsCorrected: number;
@@ -93,6 +99,25 @@ const KIND_LABEL: Record<ImportFileKind, string> = {
 };
 
 const MAX_REPORTED = 500;
+/** Errors and warnings kept in a report; beyond this only their number (a 1 M-error file, D10). */
+export const MAX_REPORTED_ERRORS = 1000;
+
+/** Appends without spreading (`push(...list)` overflows the stack past ~120 000 items) and caps. */
+function addErrors(report: ImportReport, errors: readonly RowError[]): void {
+  report.errorsTotal += errors.length;
+  for (const error of errors) {
+    if (report.errors.length >= MAX_REPORTED_ERRORS) break;
+    report.errors.push(error);
+  }
+}
+
+function addWarnings(report: ImportReport, warnings: readonly RowError[]): void {
+  report.warningsTotal += warnings.length;
+  for (const warning of warnings) {
+    if (report.warnings.length >= MAX_REPORTED_ERRORS) break;
+    report.warnings.push(warning);
+  }
+}
 
 /**
  * Validates the whole file and, unless `dryRun`, writes it in one transaction: all rows or none.
@@ -111,7 +136,9 @@ export async function importFile(
     fileName: input.fileName,
     fileHash,
     errors: [],
+    errorsTotal: 0,
     warnings: [],
+    warningsTotal: 0,
     rowsTotal: 0,
     rowsNew: 0,
     rowsCorrected: 0,
@@ -119,7 +146,7 @@ export async function importFile(
     importId: null,
   };
   const refuse = (message: string, line = 0) => {
-    report.errors.push(rowError(line, undefined, message));
+    addErrors(report, [rowError(line, undefined, message)]);
     return report;
   };
   const tooBig = checkFileSize(input.bytes.byteLength, MAX_FILE_BYTES[input.kind], KIND_LABEL[input.kind]);
@@ -153,8 +180,8 @@ async function importBoundaries(
   text: string,
 ): Promise<ImportReport> {
   const parsed = parseBoundaries(text, { fileName: input.fileName, vintage: input.vintage });
-  report.errors.push(...parsed.errors);
-  report.warnings.push(...parsed.warnings);
+  addErrors(report, parsed.errors);
+  addWarnings(report, parsed.warnings);
   if (parsed.vintage !== undefined) report.vintage = parsed.vintage;
   report.rowsTotal = parsed.areas.length;
   if (parsed.errors.length > 0) return finish(report);
@@ -177,35 +204,53 @@ async function importKwb(
   report: ImportReport,
   text: string,
 ): Promise<ImportReport> {
-  const parsed = parseKwb(text, { fileName: input.fileName, year: input.year });
-  report.errors.push(...parsed.errors);
-  report.warnings.push(...parsed.warnings);
+  // Which regions can be stored: the ones with an area in this vintage. A region of a gemeente
+  // whose boundaries were never loaded is skipped with one warning (national files hold every
+  // gemeente); an unknown region inside a loaded gemeente is an error (a wrong code or vintage).
+  // The areas are read before the file, so skipped rows cost no memory (D11); a JSON file that
+  // names its year only inside is checked the same way after parsing.
+  const loadAreas = async (vintage: number) => {
+    const existing = await db
+      .selectFrom('areas')
+      .select(['code', 'gemeente_code', 'name'])
+      .where('vintage', '=', vintage)
+      .execute();
+    const loadedGemeenten = new Set(
+      existing.map((row) => row.gemeente_code ?? (row.code.startsWith('GM') ? row.code : null)),
+    );
+    return { vintage, existing, knownCodes: new Set(existing.map((row) => row.code)), loadedGemeenten };
+  };
+  const expectedYear = input.year ?? kwbYearFromName(input.fileName);
+  const expectedVintage = expectedYear === undefined ? undefined : boundaryVintageForKwbYear(expectedYear);
+  // A CSV's year comes from the option or the file name, so the guess is its year; a JSON file
+  // may name another table inside and is read whole, as before.
+  const isJson = /^\uFEFF?\s*[[{]/.test(text.slice(0, 64));
+  const early = expectedVintage === undefined || isJson ? undefined : await loadAreas(expectedVintage);
+  const skipRegion = (code: string, level: AreaLevel) =>
+    early !== undefined &&
+    level !== 'land' &&
+    !options.createMissingAreas &&
+    !early.knownCodes.has(code) &&
+    !early.loadedGemeenten.has(gemeenteCodeOf(code)!);
+  const parsed = await parseKwbYielding(text, { fileName: input.fileName, year: input.year, skipRegion });
+  addErrors(report, parsed.errors);
+  addWarnings(report, parsed.warnings);
   if (parsed.year !== undefined) report.year = parsed.year;
   if (parsed.vintage !== undefined) report.vintage = parsed.vintage;
   if (parsed.errors.length > 0 || parsed.vintage === undefined) return finish(report);
   const vintage = parsed.vintage;
   options.onProgress?.('gecontroleerd', 1, 3);
 
-  // Which regions can be stored: the ones with an area in this vintage. A region of a gemeente
-  // whose boundaries were never loaded is skipped with one warning (national files hold every
-  // gemeente); an unknown region inside a loaded gemeente is an error (a wrong code or vintage).
-  const existing = await db
-    .selectFrom('areas')
-    .select(['code', 'gemeente_code', 'name'])
-    .where('vintage', '=', vintage)
-    .execute();
+  if (early && early.vintage !== vintage) throw new Error(`KWB-indeling ${vintage} ≠ ${early.vintage}`);
+  const { existing, knownCodes, loadedGemeenten } = early ?? (await loadAreas(vintage));
   // Areas that only have a stand-in name ("Wijk 09": the boundary file named no wijken) get the
   // name KWB gives them. Real names are never replaced.
   const standInNames = new Set(existing.filter((row) => isFallbackName(row.name)).map((row) => row.code));
   const renames = parsed.regions.filter(
     (region) => standInNames.has(region.code) && region.name !== region.code,
   );
-  const knownCodes = new Set(existing.map((row) => row.code));
-  const loadedGemeenten = new Set(
-    existing.map((row) => row.gemeente_code ?? (row.code.startsWith('GM') ? row.code : null)),
-  );
   const areasToCreate: { code: string; name: string; level: AreaLevel }[] = [];
-  const skippedGemeenten = new Set<string>();
+  const skippedGemeenten = parsed.skipped.gemeenten;
   const skippedCodes = new Set<string>();
   for (const region of parsed.regions) {
     if (knownCodes.has(region.code)) continue;
@@ -220,13 +265,13 @@ async function importKwb(
     }
     const gemeente = gemeenteCodeOf(region.code)!;
     if (loadedGemeenten.has(gemeente)) {
-      report.errors.push(
+      addErrors(report, [
         rowError(
           region.line,
           'Codering',
           `Onbekende gebiedscode '${region.code}' in indeling ${vintage}: gemeente ${gemeente} is ingelezen, dit gebied niet. Lees eerst de grenzen van indeling ${vintage} in.`,
         ),
-      );
+      ]);
     } else {
       skippedGemeenten.add(gemeente);
       skippedCodes.add(region.code);
@@ -235,16 +280,16 @@ async function importKwb(
   const observations = parsed.observations.filter(
     (row) => !skippedCodes.has(row.areaCode),
   ) as ResolvedObservation[];
-  report.rowsSkipped = parsed.observations.length - observations.length;
+  report.rowsSkipped = parsed.observations.length - observations.length + parsed.skipped.observations;
   if (skippedGemeenten.size > 0) {
     const list = [...skippedGemeenten].sort();
-    report.warnings.push(
+    addWarnings(report, [
       rowError(
         0,
         'Codering',
-        `${skippedCodes.size} gebieden in ${list.length} gemeenten zonder ingelezen grenzen (indeling ${vintage}) zijn overgeslagen: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ', …' : ''}. Lees eerst de grenzen van die gemeenten in, of gebruik --gebieden-aanmaken.`,
+        `${skippedCodes.size + parsed.skipped.codes} gebieden in ${list.length} gemeenten zonder ingelezen grenzen (indeling ${vintage}) zijn overgeslagen: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ', …' : ''}. Lees eerst de grenzen van die gemeenten in, of gebruik --gebieden-aanmaken.`,
       ),
-    );
+    ]);
   }
   report.rowsTotal = observations.length;
   if (report.errors.length > 0) return finish(report);
@@ -298,13 +343,12 @@ async function importGemeenteCijfers(
   text: string,
 ): Promise<ImportReport> {
   const parsed = parseGemeenteCsv(text);
-  report.errors.push(...parsed.errors);
-  report.warnings.push(...parsed.warnings);
+  addErrors(report, parsed.errors);
+  addWarnings(report, parsed.warnings);
   report.rowsTotal = parsed.rowsTotal;
   if (parsed.errors.length > 0 && parsed.observations.length === 0) return finish(report);
 
   const resolved = await resolveAgainstDatabase(db, parsed.observations, input.vintage);
-  report.errors.push(...resolved.errors);
   const rules = new Map(
     (
       await db
@@ -315,10 +359,14 @@ async function importGemeenteCijfers(
     ).map((r) => [r.id, r]),
   );
   const plausible = checkPlausibility(resolved.rows, rules, options.currentYear ?? new Date().getFullYear());
-  report.errors.push(...plausible.errors);
-  report.warnings.push(...plausible.warnings);
-  report.errors.sort((a, b) => a.line - b.line);
-  report.warnings.sort((a, b) => a.line - b.line);
+  // All lists sorted by line; merged so the errors kept (MAX_REPORTED_ERRORS) are the first of the file.
+  const byLine = (x: RowError, y: RowError) => x.line - y.line;
+  report.errors = [];
+  report.errorsTotal = 0;
+  addErrors(report, parsed.errors.concat(resolved.errors, plausible.errors).sort(byLine));
+  report.warnings = [];
+  report.warningsTotal = 0;
+  addWarnings(report, parsed.warnings.concat(plausible.warnings).sort(byLine));
   if (report.errors.length > 0) return finish(report);
   if (options.dryRun) {
     const { changes, ...counts } = await classifyObservations(db, plausible.rows);
@@ -345,8 +393,8 @@ async function importElanWijkprofielen(
   text: string,
 ): Promise<ImportReport> {
   const parsed = parseElanWijkprofielen(text);
-  report.errors.push(...parsed.errors);
-  report.warnings.push(...parsed.warnings);
+  addErrors(report, parsed.errors);
+  addWarnings(report, parsed.warnings);
   if (parsed.errors.length > 0) return finish(report);
   const vintage = input.vintage ?? ELAN_BOUNDARY_VINTAGE;
   report.vintage = vintage;
@@ -376,13 +424,13 @@ async function importElanWijkprofielen(
   const unknown = codes.filter((code) => !known.has(code)).sort();
   for (const code of unknown) {
     const first = parsed.observations.find((row) => row.areaCode === code)!;
-    report.warnings.push(
+    addWarnings(report, [
       rowError(
         first.line,
         'WKC',
         `Wijk '${code}' bestaat niet in indeling ${vintage}; de waarden van deze wijk zijn overgeslagen.`,
       ),
-    );
+    ]);
   }
   const observations: ResolvedObservation[] = parsed.observations
     .filter((row) => known.has(row.areaCode))
@@ -586,6 +634,8 @@ async function commit(
   const inTransaction = <T>(work: (trx: Executor) => Promise<T>): Promise<T> =>
     db.isTransaction ? work(db) : db.transaction().execute(work);
   const importId = await inTransaction(async (trx) => {
+    // Imports take turns (D8, D9); the rows the write reads are then the committed ones.
+    await lockImportWrites(trx);
     const { id } = await trx
       .insertInto('imports')
       .values({
@@ -608,7 +658,7 @@ async function commit(
     const stored = {
       ...details,
       warnings: report.warnings.slice(0, MAX_REPORTED),
-      warningsTotal: report.warnings.length,
+      warningsTotal: report.warningsTotal,
       rowsNew: counts.rowsNew,
       rowsCorrected: counts.rowsCorrected,
       rowsUnchanged: counts.rowsUnchanged,

@@ -1,5 +1,6 @@
 import type { Db } from '../db/createDatabase.ts';
 import { refreshWithheld } from '../disclosure/disclosureRepository.ts';
+import { lockImportWrites } from './importLock.ts';
 
 /**
  * Undoes a committed import: observations it added are removed, values it corrected are restored
@@ -9,6 +10,7 @@ import { refreshWithheld } from '../disclosure/disclosureRepository.ts';
  */
 export async function rollbackImport(db: Db, importId: number, actor: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await lockImportWrites(trx);
     const record = await trx
       .selectFrom('imports')
       .selectAll()

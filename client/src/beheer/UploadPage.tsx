@@ -209,12 +209,18 @@ export function UploadPage() {
           ) : (
             <>
               <h2 id="voorbeeld-titel" tabIndex={-1} ref={resultHeading} className="beheer-bad">
-                {step.report.fouten.length === 1
+                {step.report.foutenTotaal === 1
                   ? '1 fout gevonden'
-                  : `${step.report.fouten.length} fouten gevonden`}
+                  : `${step.report.foutenTotaal.toLocaleString('nl-NL')} fouten gevonden`}
                 : er is niets opgeslagen
               </h2>
               <p>Verbeter het bestand {step.report.bestandsnaam} en kies het opnieuw.</p>
+              {step.report.foutenTotaal > step.report.fouten.length && (
+                <p>
+                  Hieronder staan de eerste {step.report.fouten.length.toLocaleString('nl-NL')} fouten;
+                  verbeter die eerst en lees het bestand opnieuw in.
+                </p>
+              )}
               <RowErrorTable rows={step.report.fouten} caption={`Fouten in ${step.report.bestandsnaam}`} />
               {step.report.waarschuwingen.length > 0 && (
                 <RowErrorTable rows={step.report.waarschuwingen} caption="Waarschuwingen" />

@@ -17,7 +17,10 @@ export interface ImportReport {
   soort: string;
   bestandsnaam: string;
   fouten: RowError[];
+  /** Every error of the file; `fouten` holds the first 1 000. */
+  foutenTotaal: number;
   waarschuwingen: RowError[];
+  waarschuwingenTotaal: number;
   regelsTotaal: number;
   nieuw: number;
   gecorrigeerd: number;

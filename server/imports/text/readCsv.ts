@@ -1,4 +1,5 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError, parse as parseStream } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
 
 export interface CsvRecord {
   /** 1-based line in the file where the record ends (header = line 1). */
@@ -40,4 +41,82 @@ export function readCsv(text: string, delimiter: ';' | ','): CsvReadResult {
     }
     throw error;
   }
+}
+
+const csvOptions = (delimiter: ';' | ',') => ({
+  delimiter,
+  bom: true,
+  info: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+});
+
+function csvErrorOf(error: unknown): { line: number; message: string } {
+  if (error instanceof CsvError) {
+    const line = (error as CsvError & { lines?: number }).lines ?? 0;
+    const message =
+      error.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'Een aanhalingsteken (") wordt niet gesloten.'
+        : error.code === 'CSV_INVALID_CLOSING_QUOTE'
+          ? 'Na een sluitend aanhalingsteken (") volgt geen scheidingsteken.'
+          : `De CSV kan niet gelezen worden (${error.code}).`;
+    return { line, message };
+  }
+  throw error;
+}
+
+/**
+ * Hands every record (the header first) to `onRecord` as csv-parse reads it, keeping none: the
+ * memory of a large file is what the caller keeps. Undefined, or the CSV error in Dutch.
+ */
+export function readCsvRecords(
+  text: string,
+  delimiter: ';' | ',',
+  onRecord: (fields: string[], line: number) => void,
+): { line: number; message: string } | undefined {
+  try {
+    parse(text, {
+      ...csvOptions(delimiter),
+      on_record: (entry: { record: string[]; info: { lines: number } }) => {
+        onRecord(entry.record, entry.info.lines);
+        return null;
+      },
+    } as never);
+    return undefined;
+  } catch (error) {
+    return csvErrorOf(error);
+  }
+}
+
+/** readCsvRecords fed in 256 kB slices, with a turn of the event loop between slices. */
+export async function readCsvRecordsYielding(
+  text: string,
+  delimiter: ';' | ',',
+  onRecord: (fields: string[], line: number) => void,
+  sliceChars = 1 << 18,
+): Promise<{ line: number; message: string } | undefined> {
+  const parser = parseStream(csvOptions(delimiter));
+  let failure: unknown;
+  parser.on('error', (error) => {
+    failure ??= error;
+  });
+  parser.on('readable', () => {
+    for (let entry = parser.read(); entry !== null; entry = parser.read()) {
+      const { record, info } = entry as { record: string[]; info: { lines: number } };
+      onRecord(record, info.lines);
+    }
+  });
+  for (let start = 0; start < text.length && failure === undefined; start += sliceChars) {
+    parser.write(text.slice(start, start + sliceChars));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (failure === undefined) {
+    await new Promise<void>((resolve) => {
+      parser.once('end', () => resolve());
+      parser.once('error', () => resolve());
+      parser.end();
+      parser.resume();
+    });
+  }
+  return failure === undefined ? undefined : csvErrorOf(failure);
 }
