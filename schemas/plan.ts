@@ -151,6 +151,9 @@ export const planSchema = z
       .array(organisationSchema)
       .describe('Alle organisaties in de inspanningen, voor het filter'),
     begroting: z.array(budgetLineSchema),
+    begrotingVerschillen: z
+      .array(z.object({ jaar: z.number().int(), gedrukt: z.number(), som: z.number() }))
+      .describe('Jaren waarin de gedrukte totaalregel afwijkt van de som van de begrotingsregels'),
     statusTelling: z.record(voortgangStatusSchema, z.number().int()).describe('Inspanningen per status'),
     zonderVoortgang: z.number().int().describe('Inspanningen zonder voortgang tot en met dit half jaar'),
     halveJaren: z.array(z.string()).describe('De halve jaren van de tijdlijn'),

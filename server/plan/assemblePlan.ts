@@ -6,6 +6,7 @@ import {
   type VoortgangStatusKey,
   voortgangStatuses,
 } from '../../schemas/plan.ts';
+import { budgetDifferences } from './budgetChecks.ts';
 import { type HalfYear, timelineHalfYears } from './halfYear.ts';
 import type { PlanRows } from './planRepository.ts';
 
@@ -160,6 +161,14 @@ export function assemblePlan(programmeId: string, rows: PlanRows, options: Assem
     ? ({ year: Number(period.slice(0, 4)), half: period.endsWith('1') ? 1 : 2 } as HalfYear)
     : options.now;
 
+  const budget = rows.lines.map((line) => ({
+    soort: line.kind,
+    doel: line.doel_code,
+    omschrijving: line.label,
+    jaar: line.year,
+    bedrag: line.amount,
+    toelichting: line.note,
+  }));
   return {
     programma: programmeId,
     periode: period,
@@ -171,14 +180,8 @@ export function assemblePlan(programmeId: string, rows: PlanRows, options: Assem
     organisaties: [...organisations]
       .map(([id, naam]) => ({ id, naam }))
       .sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
-    begroting: rows.lines.map((line) => ({
-      soort: line.kind,
-      doel: line.doel_code,
-      omschrijving: line.label,
-      jaar: line.year,
-      bedrag: line.amount,
-      toelichting: line.note,
-    })),
+    begroting: budget,
+    begrotingVerschillen: budgetDifferences(budget),
     statusTelling: counts,
     zonderVoortgang: without,
     halveJaren: timelineHalfYears(
