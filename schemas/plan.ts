@@ -7,7 +7,7 @@ import { z } from './zod.ts';
 export const voortgangStatuses = ['niet_gestart', 'loopt', 'vertraagd', 'afgerond', 'gestopt'] as const;
 export const voortgangStatusSchema = z
   .enum(voortgangStatuses, { error: `Verwacht een van: ${voortgangStatuses.join(', ')}` })
-  .openapi('VoortgangStatus', { description: 'Status van een inspanning in een half jaar' });
+  .openapi('InspanningStatus', { description: 'Status van een inspanning in een half jaar' });
 export type VoortgangStatusKey = z.infer<typeof voortgangStatusSchema>;
 
 /** The words the pages and the report use for each status. */
@@ -52,7 +52,7 @@ export const voortgangEntrySchema = z
     besteed: z.number().nullable().describe('Besteed bedrag in euro in dit half jaar'),
     vastgelegd: z.string().describe('Moment van vastleggen (ISO 8601)'),
   })
-  .openapi('VoortgangRegel');
+  .openapi('InspanningVoortgang');
 export type VoortgangEntryBody = z.infer<typeof voortgangEntrySchema>;
 
 export const budgetAmountSchema = z.object({
@@ -175,5 +175,5 @@ export const voortgangInputSchema = z
 export const voortgangFormSchema = z
   .object({ periode: halfYearParam, regels: z.array(voortgangInputSchema).min(1, 'Geef minstens één regel') })
   .strict()
-  .openapi('VoortgangInvoer');
+  .openapi('InspanningVoortgangInvoer');
 export type VoortgangFormBody = z.infer<typeof voortgangFormSchema>;
