@@ -177,3 +177,19 @@ export const voortgangFormSchema = z
   .strict()
   .openapi('InspanningVoortgangInvoer');
 export type VoortgangFormBody = z.infer<typeof voortgangFormSchema>;
+
+export const areaInspanningenPathSchema = z.object({ code: areaCodeParam });
+export const areaInspanningenSchema = z
+  .object({
+    gebied: z.string(),
+    programmas: z.array(
+      z.object({
+        id: z.string(),
+        naam: z.string(),
+        periode: z.string().nullable(),
+        inspanningen: z.array(inspanningSchema),
+      }),
+    ),
+  })
+  .openapi('GebiedInspanningen');
+export type AreaInspanningenBody = z.infer<typeof areaInspanningenSchema>;

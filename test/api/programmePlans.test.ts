@@ -263,3 +263,43 @@ describe('The programmes of seeds 000, 003 and 004 with their doelen, inspanning
     assert.ok(noord.body.inspanningen.some((i: InspanningBody) => i.gebieden.includes('GM0546')));
   });
 });
+
+describe('GET /gebieden/{code}/inspanningen: wat gebeurt er in mijn buurt', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+    await bootstrap({
+      db: t.db,
+      config: { ...readConfig({}), sourceDataDir: undefined },
+      logger: createLogger('silent'),
+    });
+  });
+  after(() => t.destroy());
+
+  it('a buurt of Leidschendam-Noord gets the inspanningen of Sterk voor Noord, not those of Leiden', async () => {
+    const res = await request(t.app).get('/api/v1/gebieden/BU19160200/inspanningen').expect(200);
+    assert.deepEqual(
+      res.body.programmas.map(
+        (p: { id: string; inspanningen: unknown[] }) => `${p.id} ${p.inspanningen.length}`,
+      ),
+      ['sterk-voor-noord 24'],
+    );
+  });
+
+  it('a wijk of Leiden gets the gemeente-wide inspanningen of both Leiden programmes and its own', async () => {
+    const res = await request(t.app).get('/api/v1/gebieden/WK054603/inspanningen').expect(200);
+    const ids = res.body.programmas.map((p: { id: string }) => p.id);
+    assert.deepEqual(ids.sort(), ['leidse-gelijke-kansen-aanpak', 'social-impact-leiden']);
+    const si = res.body.programmas.find((p: { id: string }) => p.id === 'social-impact-leiden');
+    assert.ok(si.inspanningen.some((i: InspanningBody) => i.code === '3a-1'));
+    const other = await request(t.app).get('/api/v1/gebieden/WK054600/inspanningen').expect(200);
+    const si2 = other.body.programmas.find((p: { id: string }) => p.id === 'social-impact-leiden');
+    assert.ok(!si2.inspanningen.some((i: InspanningBody) => i.code === '3a-1'));
+  });
+
+  it('an area outside every programme gets an empty list, a malformed code 400', async () => {
+    const res = await request(t.app).get('/api/v1/gebieden/BU19161200/inspanningen').expect(200);
+    assert.deepEqual(res.body.programmas, []);
+    await request(t.app).get('/api/v1/gebieden/%20x/inspanningen').expect(400);
+  });
+});

@@ -96,6 +96,9 @@ test('the programme page shows the doelen tree, per doel its result rows and ins
     assert.match((await page.getByText(/Stand: 1e helft 2026/).textContent()) ?? '', /24 inspanningen/);
     assert.deepEqual(await axeViolations(page), []);
     await saveScreenshot(page, 'programma-sterk-voor-noord-1366');
+    await saveScreenshot(page, 'programma-sterk-voor-noord-1366-boven', { fullPage: false });
+    await acties1.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'programma-sterk-voor-noord-1366-doel1', { fullPage: false });
     await timeline.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'programma-tijdlijn-1366', { fullPage: false });
     assert.deepEqual(errors, []);
@@ -152,7 +155,25 @@ test('at 320 px the page reflows: nothing wider than the viewport but the scroll
     await timeline.focus();
     assert.ok(await timeline.evaluate((el) => el === document.activeElement));
     await saveScreenshot(page, 'programma-social-impact-320');
+    await saveScreenshot(page, 'programma-social-impact-320-boven', { fullPage: false });
+    await page.getByRole('table', { name: 'Inspanningen bij 2a' }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'programma-social-impact-320-inspanningen', { fullPage: false });
   } finally {
     await tab.close();
   }
+});
+
+test('the area profile says what happens in the buurt and links to the filtered programme page', async () => {
+  await withPage(browser, async ({ page, errors }) => {
+    await page.goto(`${server.url}/gebied/BU19160200`);
+    const section = page.getByRole('region', { name: 'Wat gebeurt er in Prinsenhof hoog?' });
+    await section.waitFor();
+    assert.match((await section.textContent()) ?? '', /Aanbod voor jongeren in de schulden/);
+    assert.match((await section.textContent()) ?? '', /Ook al in het gebied: Spreekuur Sociaal Servicepunt/);
+    await section.getByRole('link', { name: 'Sterk voor Noord' }).click();
+    await page.waitForURL(/\/programma\/sterk-voor-noord\?gebied=BU19160200/);
+    await page.getByText(/24 inspanningen in deze selectie/).waitFor();
+    await saveScreenshot(page, 'gebied-wat-gebeurt-er', { fullPage: false });
+    assert.deepEqual(errors, []);
+  });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { AreaProgressProfileBody } from '../../../schemas/progress.ts';
+import { AreaInspanningen } from '../programme/AreaInspanningen.tsx';
 import { apiUrl, useApi } from '../shared/api.ts';
 import { formatValue } from '../shared/format.ts';
 import { flattenTargets, type GebiedDetail, type Indicator, type Observation } from '../shared/model.ts';
@@ -253,6 +254,7 @@ export function AreaProfile({ code }: { code: string }) {
           </ul>
         </section>
       )}
+      <AreaInspanningen code={area.code} name={area.naam} />
     </article>
   );
 }
