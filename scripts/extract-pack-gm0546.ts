@@ -30,7 +30,10 @@ writeFileSync(
 const csv = readFileSync(path.join(dataDir, 'kwb/national/kwb2024_85984NED_first10000rows.csv'), 'utf8');
 const lines = csv.split(/\r?\n/);
 const header = lines[0]!;
-const codeIndex = header.replace(/^\uFEFF/, '').split(';').indexOf('Codering_3');
+const codeIndex = header
+  .replace(/^\uFEFF/, '')
+  .split(';')
+  .indexOf('Codering_3');
 const rows = lines.slice(1).filter((line) => {
   const code = (line.split(';')[codeIndex] ?? '').trim();
   return code === 'GM0546' || code.startsWith('WK0546') || code.startsWith('BU0546');
