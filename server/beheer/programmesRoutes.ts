@@ -51,10 +51,14 @@ export function mountProgrammesBeheer(router: Router, { db }: AppContext): void 
   const dataRoles = requireRole('beheerder', 'redacteur');
 
   router.get('/programmas', dataRoles, async (_req, res) => {
-    const rows = await db.selectFrom('programmes').select(['id', 'name']).orderBy('name').execute();
-    res
-      .set('Cache-Control', 'no-store')
-      .json({ programmas: rows.map((row) => ({ id: row.id, naam: row.name })) });
+    const rows = await db
+      .selectFrom('programmes')
+      .select(['id', 'name', 'gemeente_code'])
+      .orderBy('name')
+      .execute();
+    res.set('Cache-Control', 'no-store').json({
+      programmas: rows.map((row) => ({ id: row.id, naam: row.name, gemeente: row.gemeente_code })),
+    });
   });
 
   /** Everything the targets editor needs in one answer: programme, areas, targets, indicators. */
