@@ -68,6 +68,10 @@ test('the report of Sterk voor Noord prints to A4: every row and the map within 
     assert.match(text, /6% LV/);
     assert.match(text, /Leidschendam-Voorburg nu:/, 'the reference level beside the plan’s number');
     assert.match(text, /Tweede consulent later begonnen/);
+    assert.match(
+      text,
+      /Inspanningen \(11\): 0 niet gestart, 1 loopt, 1 vertraagd, 0 afgerond, 0 gestopt, 9 nog zonder voortgang/,
+    );
     assert.match(text, /100\.000 euro per jaar/);
     assert.match(text, /€\s50\.000/);
     const how = page.getByRole('region', { name: 'Hoe berekend' });

@@ -132,9 +132,10 @@ export function ReportPage({ id, periode }: { id: string; periode: string }) {
         <p>
           Inspanningen ({acties.length}):{' '}
           {INSPANNING_STATUS_ORDER.map(
-            (s) => `${p.statusTelling[s]} ${INSPANNING_STATUS[s].label.toLowerCase()}`,
+            (s) =>
+              `${acties.filter((i) => i.laatsteVoortgang?.status === s).length} ${INSPANNING_STATUS[s].label.toLowerCase()}`,
           ).join(', ')}
-          , {p.zonderVoortgang} nog zonder voortgang.
+          , {acties.filter((i) => !i.laatsteVoortgang).length} nog zonder voortgang.
         </p>
       </section>
 
