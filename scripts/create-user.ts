@@ -8,8 +8,8 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { writeAudit } from '../server/audit/audit.ts';
 import { createUser, newUserSchema, UsernameTakenError, userView } from '../server/auth/userAccounts.ts';
-import { writeAudit } from '../server/beheer/audit.ts';
 import { readConfig } from '../server/config.ts';
 import { createDatabase } from '../server/db/createDatabase.ts';
 import { EmbeddedDatabaseInUseError } from '../server/db/embeddedLock.ts';

@@ -7,6 +7,7 @@ import type { MountFeature } from './http/MountFeature.ts';
 import { mountIndicators } from './indicators/indicatorsRoutes.ts';
 import { mountMapLayers } from './maplayers/mapLayersRoutes.ts';
 import { mountObservations } from './observations/observationsRoutes.ts';
+import { mountPlan } from './plan/planRoutes.ts';
 import { mountProgrammes } from './programmes/programmesRoutes.ts';
 
 /** The API's features in the order their routes are matched. */
@@ -17,6 +18,7 @@ export const featureRouters: MountFeature[] = [
   mountIndicators,
   mountObservations,
   mountProgrammes,
+  mountPlan,
   mountMapLayers,
   mountExports,
   mountApiReference,

@@ -8,6 +8,10 @@ const AreaProfile = lazy(() => import('./profile/AreaProfile.tsx').then((m) => (
 const AreaIndex = lazy(() => import('./profile/AreaIndex.tsx').then((m) => ({ default: m.AreaIndex })));
 const DataPage = lazy(() => import('./datapage/DataPage.tsx').then((m) => ({ default: m.DataPage })));
 const BeheerApp = lazy(() => import('./beheer/BeheerApp.tsx'));
+const ReportPage = lazy(() => import('./programme/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const ProgrammePage = lazy(() =>
+  import('./programme/ProgrammePage.tsx').then((m) => ({ default: m.ProgrammePage })),
+);
 
 const NAV = [
   { path: '/', label: 'Dashboard', match: (p: string) => p === '/' },
@@ -23,6 +27,10 @@ function Page({ path }: { path: string }) {
   if (path === '/gebied' || path === '/gebieden') return <AreaIndex />;
   const area = path.match(/^\/gebied\/([A-Za-z0-9_.-]+)\/?$/);
   if (area) return <AreaProfile code={decodeURIComponent(area[1]!)} />;
+  const report = path.match(/^\/programma\/([a-z0-9-]+)\/rapportage\/(\d{4}-H[12])\/?$/);
+  if (report) return <ReportPage id={report[1]!} periode={report[2]!} />;
+  const programme = path.match(/^\/programma\/([a-z0-9-]+)\/?$/);
+  if (programme) return <ProgrammePage id={programme[1]!} />;
   if (path === '/data') return <DataPage />;
   if (path === '/beheer' || path.startsWith('/beheer/')) return <BeheerApp />;
   return (

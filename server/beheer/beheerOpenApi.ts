@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { planPathSchema, voortgangFormSchema } from '../../schemas/plan.ts';
 import { z } from '../../schemas/zod.ts';
 import { newUserSchema, userPatchSchema, userSchema } from '../auth/userAccounts.ts';
 import { apiVersionHeader, openApiRegistry, problemResponse as problem } from '../http/openapi.ts';
@@ -34,6 +35,19 @@ interface Route {
 }
 
 const routes: Route[] = [
+  {
+    method: 'post',
+    path: '/beheer/programmas/{id}/voortgang',
+    operationId: 'createInspanningVoortgang',
+    summary:
+      'Voortgang van één half jaar vastleggen voor één of meer inspanningen (alles of niets; eerdere vastleggingen blijven als geschiedenis)',
+    params: planPathSchema,
+    body: voortgangFormSchema,
+    ok: {
+      201: json('Vastgelegd', z.object({ vastgelegd: z.array(z.number().int()) })),
+      404: problem('Programma bestaat niet'),
+    },
+  },
   {
     method: 'get',
     path: '/beheer/gebruikers',

@@ -2,6 +2,7 @@ import express from 'express';
 import { readAuthSettings } from '../auth/authSettings.ts';
 import { authenticate, requireCsrf, requireSessionOf } from '../auth/guards.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
+import { mountPlanBeheer } from '../plan/planBeheerRoutes.ts';
 import { mountAudit } from './auditRoutes.ts';
 import { documentBeheer } from './beheerOpenApi.ts';
 import { mountImports } from './importsRoutes.ts';
@@ -36,6 +37,7 @@ export const mountBeheer: MountFeature = (api, context) => {
   mountImports(router, context);
   mountTargets(router, context);
   mountProgrammesBeheer(router, context);
+  mountPlanBeheer(router, context);
   mountAudit(router, context);
 
   api.use('/beheer', router);

@@ -4,11 +4,11 @@ import type { InvalidParam } from '../../schemas/problem.ts';
 import { programmeIdPattern } from '../../schemas/vocabulary.ts';
 import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
+import { writeAudit } from '../audit/audit.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
 import type { Database } from '../db/Database.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { parseBody, parsePathParams } from '../http/validate.ts';
-import { writeAudit } from './audit.ts';
 import { programmePatchSchema } from './targetSchemas.ts';
 import { targetView } from './targetsRoutes.ts';
 
@@ -52,10 +52,14 @@ export function mountProgrammesBeheer(router: Router, { db }: AppContext): void 
   const dataRoles = requireRole('beheerder', 'redacteur');
 
   router.get('/programmas', dataRoles, async (_req, res) => {
-    const rows = await db.selectFrom('programmes').select(['id', 'name']).orderBy('name').execute();
-    res
-      .set('Cache-Control', 'no-store')
-      .json({ programmas: rows.map((row) => ({ id: row.id, naam: row.name })) });
+    const rows = await db
+      .selectFrom('programmes')
+      .select(['id', 'name', 'gemeente_code'])
+      .orderBy('name')
+      .execute();
+    res.set('Cache-Control', 'no-store').json({
+      programmas: rows.map((row) => ({ id: row.id, naam: row.name, gemeente: row.gemeente_code })),
+    });
   });
 
   /** Everything the targets editor needs in one answer: programme, areas, targets, indicators. */

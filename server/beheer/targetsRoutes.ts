@@ -4,11 +4,11 @@ import type { InvalidParam } from '../../schemas/problem.ts';
 import { programmeIdPattern } from '../../schemas/vocabulary.ts';
 import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
+import { writeAudit } from '../audit/audit.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
 import type { Database, Target } from '../db/Database.ts';
 import { badRequest, HttpProblem, invalidParamsFromZod, notFound } from '../http/problem.ts';
 import { parseBody, parseQuery } from '../http/validate.ts';
-import { writeAudit } from './audit.ts';
 import { idParam } from './beheerParams.ts';
 import { newTargetSchema, type TargetInput, targetPatchSchema, targetRuleIssues } from './targetSchemas.ts';
 

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { AppContext } from '../AppContext.ts';
+import { writeAudit } from '../audit/audit.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { deleteSessionsOfUser } from '../auth/sessions.ts';
@@ -12,7 +13,6 @@ import {
 } from '../auth/userAccounts.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseBody } from '../http/validate.ts';
-import { writeAudit } from './audit.ts';
 import { idParam } from './beheerParams.ts';
 
 /** Accounts: only a beheerder lists, creates, changes and disables them. */

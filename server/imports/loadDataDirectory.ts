@@ -9,6 +9,8 @@ export interface DataFile {
   path: string;
   vintage?: number;
   year?: number;
+  /** KWB: create the areas the file names (a pack without wijk/buurt boundaries, e.g. gm0546). */
+  createMissingAreas?: boolean;
   label: string;
 }
 
@@ -101,7 +103,7 @@ export async function loadFileList(
         ...(file.vintage === undefined ? {} : { vintage: file.vintage }),
         ...(file.year === undefined ? {} : { year: file.year }),
       },
-      { dryRun: false },
+      { dryRun: false, ...(file.createMissingAreas ? { createMissingAreas: true } : {}) },
     );
     const loaded = { ...report, label: file.label };
     summary.reports.push(loaded);

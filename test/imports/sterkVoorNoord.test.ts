@@ -272,6 +272,7 @@ describe('Sterk voor Noord from geodata/programmes, loaded at start-up without d
       .selectFrom('imports')
       .select('id')
       .where('kind', '=', 'programma')
+      .where('file_name', '=', 'geodata/programmes/sterk-voor-noord.json')
       .execute();
     assert.equal(imports.length, 1);
   });

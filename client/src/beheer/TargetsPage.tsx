@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { DEFAULT_GEMEENTE } from '../shared/queries.ts';
 import { api, BeheerError, formatDateTime, formatDutchNumber } from './beheerApi.ts';
 import { ProgrammeForm } from './ProgrammeForm.tsx';
 import { TargetForm } from './TargetForm.tsx';
@@ -14,10 +15,15 @@ type Editing =
 
 /** A programme's targets (all three kinds) and its areas and reference area. */
 export function TargetsPage() {
-  const programmes = useBeheerData<{ programmas: Array<{ id: string; naam: string }> }>('/beheer/programmas');
+  const programmes = useBeheerData<{ programmas: Array<{ id: string; naam: string; gemeente?: string }> }>(
+    '/beheer/programmas',
+  );
   const [programmeId, setProgrammeId] = useState<string>();
   useEffect(() => {
-    if (!programmeId && programmes.data?.programmas[0]) setProgrammeId(programmes.data.programmas[0].id);
+    const list = programmes.data?.programmas ?? [];
+    // Several programmes load at start-up: begin with one of the default gemeente, like the dashboard.
+    const first = list.find((p) => p.gemeente === DEFAULT_GEMEENTE) ?? list[0];
+    if (!programmeId && first) setProgrammeId(first.id);
   }, [programmes.data, programmeId]);
   const detail = useBeheerData<ProgrammeDetail>(programmeId ? `/beheer/programmas/${programmeId}` : null);
   const [editing, setEditing] = useState<Editing>({ mode: 'geen' });

@@ -144,7 +144,10 @@ function ScoreRow({ row, horizon }: { row: ScorecardRow; horizon: 10 | 20 }) {
 export function Dashboard() {
   const { query } = useLocation();
   const programmes = useProgrammes();
-  const programme = programmes.data?.find((p) => p.id === query.get('programma')) ?? programmes.data?.[0];
+  const programme =
+    programmes.data?.find((p) => p.id === query.get('programma')) ??
+    programmes.data?.find((p) => p.gemeente === DEFAULT_GEMEENTE) ??
+    programmes.data?.[0];
   const indicators = useIndicators();
   const indicatorMap = useMemo(
     () => new Map((indicators.data ?? []).map((i) => [i.id, i] as [string, Indicator])),
@@ -207,6 +210,11 @@ export function Dashboard() {
               Looptijd {programme.startjaar}–{programme.startjaar + programme.horizonJaren} · doelen voor{' '}
               {programme.startjaar + 10} (10 jaar) en {programme.startjaar + 20} (20 jaar) · referentiegebied{' '}
               {programme.referentiegebiedNaam ?? programme.referentiegebied}
+            </p>
+          )}
+          {programme && (
+            <p className="no-print">
+              <Link href={`/programma/${programme.id}`}>Doelen en inspanningen van {programme.naam}</Link>
             </p>
           )}
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { AreaProgressProfileBody } from '../../../schemas/progress.ts';
+import { AreaInspanningen } from '../programme/AreaInspanningen.tsx';
 import { apiUrl, useAllPages, useApi } from '../shared/api.ts';
 import { formatValue } from '../shared/format.ts';
 import {
@@ -302,6 +303,7 @@ export function AreaProfile({ code }: { code: string }) {
           </ul>
         </section>
       )}
+      <AreaInspanningen code={area.code} name={area.naam} />
     </article>
   );
 }

@@ -17,6 +17,7 @@ const packFileSchema = z
     path: z.string().min(1),
     vintage: z.number().int().optional(),
     year: z.number().int().optional(),
+    createMissingAreas: z.boolean().optional(),
     label: z.string().min(1),
   })
   .strict();

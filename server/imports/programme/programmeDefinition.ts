@@ -7,6 +7,8 @@ import { z } from '../../../schemas/zod.ts';
 import { geodataDir } from '../../config.ts';
 import type { Db } from '../../db/createDatabase.ts';
 import { refreshWithheld } from '../../disclosure/disclosureRepository.ts';
+import { checkPlanDefinition, planDefinitionSchema } from '../../plan/planDefinition.ts';
+import { hasPlan, insertPlan } from '../../plan/planRepository.ts';
 import { writeObservations } from '../writeObservations.ts';
 
 export const programmesDir = path.join(geodataDir, 'programmes');
@@ -106,6 +108,8 @@ export const programmeDefinitionSchema = z
       }),
     ),
     targets: z.array(targetSchema),
+    /** Doelen, inspanningen, budget table and monitoring rhythm (server/plan/planDefinition.ts). */
+    plan: planDefinitionSchema.optional(),
   })
   .strict();
 
@@ -131,15 +135,26 @@ export function readProgrammeDefinitions(directory: string = programmesDir): Pro
           .join('; ');
         throw new Error(`Programmadefinitie ${name} is ongeldig: ${issues}`);
       }
+      const definition = parsed.data;
+      if (definition.plan) {
+        const problems = checkPlanDefinition(definition.plan, {
+          indicators: definition.indicators.map((indicator) => indicator.indicatorId),
+          areas: [...definition.areas, ...definition.programmeAreas].map((area) => area.code),
+        });
+        if (problems.length > 0)
+          throw new Error(`Programmadefinitie ${name} is ongeldig: plan: ${problems.join('; ')}`);
+      }
       return { fileName: name, bytes, definition: parsed.data };
     });
 }
 
 export type ProgrammeLoadResult = {
   programmeId: string;
-  status: 'geladen' | 'bestond al';
+  status: 'geladen' | 'bestond al' | 'plan geladen';
   targets: number;
   baselines: number;
+  doelen?: number;
+  inspanningen?: number;
 };
 
 /**
@@ -158,9 +173,38 @@ export async function loadProgrammeDefinition(
     .select('id')
     .where('id', '=', definition.id)
     .executeTakeFirst();
-  if (existing) return { programmeId: definition.id, status: 'bestond al', targets: 0, baselines: 0 };
+  if (existing) {
+    // A programme loaded before plans existed gets its plan once; a plan already there is never
+    // overwritten (it may have been edited in beheer).
+    if (!definition.plan || (await hasPlan(db, definition.id)))
+      return { programmeId: definition.id, status: 'bestond al', targets: 0, baselines: 0 };
+    const plan = definition.plan;
+    const counts = await db.transaction().execute(async (trx) => {
+      const written = await insertPlan(
+        trx,
+        { id: definition.id, gemeenteCode: definition.gemeenteCode },
+        plan,
+      );
+      await trx
+        .insertInto('audit_log')
+        .values({
+          actor,
+          user_id: null,
+          action: 'programme.plan.load',
+          entity: 'programmes',
+          entity_id: definition.id,
+          before: null,
+          after: JSON.stringify({ file: file.fileName, ...written }),
+          import_id: null,
+        })
+        .execute();
+      return written;
+    });
+    return { programmeId: definition.id, status: 'plan geladen', targets: 0, baselines: 0, ...counts };
+  }
   const vintage = definition.vintage;
 
+  let planCounts: { doelen: number; inspanningen: number } | undefined;
   await db.transaction().execute(async (trx) => {
     const { id: importId } = await trx
       .insertInto('imports')
@@ -257,63 +301,64 @@ export async function loadProgrammeDefinition(
         source_document: definition.sourceDocument,
       })
       .execute();
-    await trx
-      .insertInto('programme_areas')
-      .values([
-        ...definition.focusAreas.map((area, index) => ({
-          programme_id: definition.id,
-          area_code: area.code,
-          role: 'focus' as const,
-          label: area.label,
-          sort_order: index + 1,
-        })),
-        ...definition.programmeAreas.map((area, index) => ({
-          programme_id: definition.id,
-          area_code: area.code,
-          role: 'programmagebied' as const,
-          label: area.label,
-          sort_order: definition.focusAreas.length + index + 1,
-        })),
-      ])
-      .execute();
-    await trx
-      .insertInto('programme_indicators')
-      .values(
-        definition.indicators.map((indicator, index) => ({
-          programme_id: definition.id,
-          indicator_id: indicator.indicatorId,
-          role: indicator.role,
-          level: indicator.level,
-          label: indicator.label,
-          sort_order: index + 1,
-          related_indicator_id: indicator.relatedIndicatorId ?? null,
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto('targets')
-      .values(
-        definition.targets.map((target) => ({
-          programme_id: definition.id,
-          indicator_id: target.indicatorId,
-          area_code: target.areaCode,
-          horizon: target.horizon,
-          target_year: definition.startYear + target.horizon,
-          kind: target.kind,
-          target_value: target.targetValue ?? null,
-          reference_area_code: target.referenceAreaCode ?? null,
-          direction: target.direction ?? null,
-          baseline_year: target.baseline.year,
-          baseline_value: target.baseline.value,
-          baseline_numerator: target.baseline.numerator ?? null,
-          baseline_source: 'plan' as const,
-          baseline_period_start: target.baseline.periodStart ?? null,
-          baseline_period_end: target.baseline.periodEnd ?? null,
-          plan_text: target.planText,
-          note: target.note ?? null,
-        })),
-      )
-      .execute();
+    const programmeAreaRows = [
+      ...definition.focusAreas.map((area, index) => ({
+        programme_id: definition.id,
+        area_code: area.code,
+        role: 'focus' as const,
+        label: area.label,
+        sort_order: index + 1,
+      })),
+      ...definition.programmeAreas.map((area, index) => ({
+        programme_id: definition.id,
+        area_code: area.code,
+        role: 'programmagebied' as const,
+        label: area.label,
+        sort_order: definition.focusAreas.length + index + 1,
+      })),
+    ];
+    if (programmeAreaRows.length > 0)
+      await trx.insertInto('programme_areas').values(programmeAreaRows).execute();
+    if (definition.indicators.length > 0)
+      await trx
+        .insertInto('programme_indicators')
+        .values(
+          definition.indicators.map((indicator, index) => ({
+            programme_id: definition.id,
+            indicator_id: indicator.indicatorId,
+            role: indicator.role,
+            level: indicator.level,
+            label: indicator.label,
+            sort_order: index + 1,
+            related_indicator_id: indicator.relatedIndicatorId ?? null,
+          })),
+        )
+        .execute();
+    if (definition.targets.length > 0)
+      await trx
+        .insertInto('targets')
+        .values(
+          definition.targets.map((target) => ({
+            programme_id: definition.id,
+            indicator_id: target.indicatorId,
+            area_code: target.areaCode,
+            horizon: target.horizon,
+            target_year: definition.startYear + target.horizon,
+            kind: target.kind,
+            target_value: target.targetValue ?? null,
+            reference_area_code: target.referenceAreaCode ?? null,
+            direction: target.direction ?? null,
+            baseline_year: target.baseline.year,
+            baseline_value: target.baseline.value,
+            baseline_numerator: target.baseline.numerator ?? null,
+            baseline_source: 'plan' as const,
+            baseline_period_start: target.baseline.periodStart ?? null,
+            baseline_period_end: target.baseline.periodEnd ?? null,
+            plan_text: target.planText,
+            note: target.note ?? null,
+          })),
+        )
+        .execute();
 
     // The plan's baselines as observations, so a baseline is a real data point on the charts.
     // A value already observed for the same key (e.g. uploaded by the gemeente) wins.
@@ -335,15 +380,20 @@ export async function loadProgrammeDefinition(
       source: definition.baselineSource,
     }));
     const taken = new Set(
-      (
-        await trx
-          .selectFrom('observations')
-          .select(['indicator_id', 'area_code', 'period'])
-          .where('vintage', '=', vintage)
-          .where('indicator_id', 'in', [...new Set(rows.map((row) => row.indicatorId))])
-          .execute()
+      (rows.length === 0
+        ? []
+        : await trx
+            .selectFrom('observations')
+            .select(['indicator_id', 'area_code', 'period'])
+            .where('vintage', '=', vintage)
+            .where('indicator_id', 'in', [...new Set(rows.map((row) => row.indicatorId))])
+            .execute()
       ).map((row) => `${row.indicator_id}|${row.area_code}|${row.period}`),
     );
+    const written = definition.plan
+      ? await insertPlan(trx, { id: definition.id, gemeenteCode: definition.gemeenteCode }, definition.plan)
+      : undefined;
+    planCounts = written;
     const counts = await writeObservations(
       trx,
       rows.filter((row) => !taken.has(`${row.indicatorId}|${row.areaCode}|${row.period}`)),
@@ -380,6 +430,7 @@ export async function loadProgrammeDefinition(
     status: 'geladen',
     targets: definition.targets.length,
     baselines: definition.baselines.length,
+    ...(planCounts ?? {}),
   };
 }
 

@@ -1,0 +1,42 @@
+/**
+ * Extracts the Leiden (GM0546) data pack from the national files in ../shared/data:
+ * - the gemeente outline from the PDOK wijkenbuurten 2022 gemeente layer (land part only);
+ * - the KWB 2024 (85984NED) rows of the gemeente, its wijken and its buurten, all columns.
+ * Run: node --import tsx scripts/extract-pack-gm0546.ts [dataDir]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const dataDir = process.argv[2] ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
+const packDir = path.resolve(import.meta.dirname, '..', 'geodata', 'packs', 'gm0546');
+
+const gemeenten = JSON.parse(
+  readFileSync(path.join(dataDir, 'geometry/national/gemeenten_2022_pdok_kwb.geojson'), 'utf8'),
+) as { features: { properties: Record<string, unknown> }[] };
+const leiden = gemeenten.features.filter(
+  (f) => f.properties.gemeentecode === 'GM0546' && f.properties.water === 'NEE',
+);
+if (leiden.length !== 1) throw new Error(`expected one land feature of GM0546, found ${leiden.length}`);
+const feature = leiden[0]!;
+const keep = ['gemeentecode', 'gemeentenaam', 'water', 'jaar', 'aantalInwoners', 'aantalHuishoudens'];
+feature.properties = Object.fromEntries(
+  Object.entries(feature.properties).filter(([key]) => keep.includes(key)),
+);
+writeFileSync(
+  path.join(packDir, 'gemeente_2022_GM0546.geojson'),
+  `${JSON.stringify({ type: 'FeatureCollection', features: [feature] })}\n`,
+);
+
+const csv = readFileSync(path.join(dataDir, 'kwb/national/kwb2024_85984NED_first10000rows.csv'), 'utf8');
+const lines = csv.split(/\r?\n/);
+const header = lines[0]!;
+const codeIndex = header
+  .replace(/^\uFEFF/, '')
+  .split(';')
+  .indexOf('Codering_3');
+const rows = lines.slice(1).filter((line) => {
+  const code = (line.split(';')[codeIndex] ?? '').trim();
+  return code === 'GM0546' || code.startsWith('WK0546') || code.startsWith('BU0546');
+});
+writeFileSync(path.join(packDir, 'kwb2024_85984NED_GM0546.csv'), `${[header, ...rows].join('\n')}\n`);
+console.log(`GM0546: 1 gemeente outline, ${rows.length} KWB 2024 rows`);
