@@ -62,10 +62,10 @@ test('profile: programme indicators first, wijk-only series named with a link, o
   const progress = (await (
     await fetch(`${server.url}/api/v1/gebieden/BU19160200/voortgang?indeling=2022`)
   ).json()) as {
-    targets: Array<{ indicator: { name: string } }>;
-    memberOf: Array<{ indicator: { name: string } }>;
+    streefwaarden: Array<{ indicator: { naam: string } }>;
+    lidVan: Array<{ indicator: { naam: string } }>;
   };
-  const programmeNames = [...progress.targets, ...progress.memberOf].map((t) => t.indicator.name);
+  const programmeNames = [...progress.streefwaarden, ...progress.lidVan].map((t) => t.indicator.naam);
   const first = await text(table.getByRole('row').nth(1).getByRole('rowheader'));
   assert.ok(programmeNames.includes(first.trim()), `${first} in ${programmeNames.join(', ')}`);
   const note = page.getByTestId('alleen-wijk');
