@@ -248,7 +248,9 @@ export const monitoringIndicatorSchema = z
         uitleg: z.string(),
       })
       .nullable()
-      .describe('Heeft de indicator zelf geen cijfers: de echte reeks van een ANDERE definitie die getoond wordt'),
+      .describe(
+        'Heeft de indicator zelf geen cijfers: de echte reeks van een ANDERE definitie die getoond wordt',
+      ),
     bronnen: z.array(z.string()).describe('De bronnen van de getoonde cijfers, per waarde zoals geladen'),
     geenCijfers: z
       .string()
@@ -256,7 +258,12 @@ export const monitoringIndicatorSchema = z
       .describe('Null als er cijfers zijn; anders "nog geen cijfers" met de bron die te laden is'),
     gebieden: z.array(
       z.object({
-        gebied: z.object({ code: z.string(), naam: z.string(), niveau: z.string(), label: z.string().nullable() }),
+        gebied: z.object({
+          code: z.string(),
+          naam: z.string(),
+          niveau: z.string(),
+          label: z.string().nullable(),
+        }),
         eerste: monitoringPointSchema.nullable(),
         laatste: monitoringPointSchema.nullable(),
         richting: z.enum(['gunstig', 'ongunstig', 'gelijk']).nullable(),

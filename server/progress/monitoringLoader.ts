@@ -23,7 +23,9 @@ export async function loadMonitoring(db: Db, programme: Programme): Promise<Moni
     .execute();
   if (links.length === 0) return [];
   const ids = [
-    ...new Set(links.flatMap((l) => [l.indicator_id, l.related_indicator_id].filter((x): x is string => !!x))),
+    ...new Set(
+      links.flatMap((l) => [l.indicator_id, l.related_indicator_id].filter((x): x is string => !!x)),
+    ),
   ];
   const [indicatorRows, focusRows, areaRows, observations] = await Promise.all([
     db.selectFrom('indicators').selectAll().where('id', 'in', ids).execute(),
@@ -66,7 +68,8 @@ export async function loadMonitoring(db: Db, programme: Programme): Promise<Moni
       name: area?.name ?? f.area_code,
       level: area?.level ?? 'onbekend',
       label: f.label,
-      wijk: area?.level === 'buurt' && parent?.level === 'wijk' ? { code: parent.code, name: parent.name } : null,
+      wijk:
+        area?.level === 'buurt' && parent?.level === 'wijk' ? { code: parent.code, name: parent.name } : null,
     };
   });
   const gemeente = {

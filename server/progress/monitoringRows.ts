@@ -62,7 +62,12 @@ export function monitoringAreas(
       district: place.wijk
         ? comparisonAt(place.wijk.code, place.wijk.name, points.get(place.wijk.code), latest?.year ?? null)
         : null,
-      municipality: comparisonAt(gemeente.code, gemeente.name, points.get(gemeente.code), latest?.year ?? null),
+      municipality: comparisonAt(
+        gemeente.code,
+        gemeente.name,
+        points.get(gemeente.code),
+        latest?.year ?? null,
+      ),
       country: comparisonAt(nederland.code, nederland.name, points.get(nederland.code), latest?.year ?? null),
     };
   });

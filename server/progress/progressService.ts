@@ -13,8 +13,8 @@ import {
 import { aggregateFromCounts, unitScale } from './aggregateFromCounts.ts';
 import { nl } from './formatNl.ts';
 import { judgeTarget } from './judgeTarget.ts';
-import { periodLabel, periodYears } from './periodLength.ts';
 import { loadMonitoring } from './monitoringLoader.ts';
+import { periodLabel, periodYears } from './periodLength.ts';
 import { attachRelatedSeries } from './relatedSeriesLoader.ts';
 import type {
   AggregationInfo,
