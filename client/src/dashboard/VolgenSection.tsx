@@ -18,8 +18,10 @@ function Trend({ row, unit, decimals }: { row: VolgArea; unit: string; decimals:
   return (
     <span className={`related__direction related__direction--${row.richting}`}>
       <span aria-hidden="true">{arrow} </span>
-      {moved}, {TREND_WORDS[row.richting]}: {value(row.eerste.waarde)} ({row.eerste.jaar}) →{' '}
-      {value(row.laatste.waarde)} ({row.laatste.jaar})
+      {moved}
+      {row.richting !== 'gelijk' && `, ${TREND_WORDS[row.richting]}`}: {value(row.eerste.waarde)} (
+      {row.eerste.jaar}) → {value(row.laatste.waarde)} ({row.laatste.jaar})
+      {row.richting === 'gelijk' && row.reden && <span className="volgen__where">{row.reden}</span>}
     </span>
   );
 }
@@ -37,7 +39,7 @@ function Comparison({
 }) {
   if (!c)
     return (
-      <td data-label={label} className="muted">
+      <td data-label={label} className="num muted">
         –
       </td>
     );
@@ -54,6 +56,14 @@ function VolgTable({ volg }: { volg: Volg }) {
   const unit = shown.eenheid;
   const decimals = shown.decimalen;
   const title = volg.label ?? volg.indicator.naam;
+  if (volg.geenCijfers)
+    return (
+      <div className="scorecard-group volgen__empty">
+        <h3 className="scorecard__indicator">{title}</h3>
+        {volg.niveau && <p className="scorecard__definition">Niveau in het plan: {volg.niveau}</p>}
+        <p className="volgen__none">{volg.geenCijfers}</p>
+      </div>
+    );
   return (
     <div className="scorecard-group">
       <div className="table-scroll">
@@ -68,7 +78,6 @@ function VolgTable({ volg }: { volg: Volg }) {
                 <span className="volgen__note">{volg.verwant.uitleg}</span>
               </span>
             )}
-            {volg.geenCijfers && <span className="volgen__none">{volg.geenCijfers}</span>}
           </caption>
           <thead>
             <tr>
