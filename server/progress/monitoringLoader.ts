@@ -12,7 +12,12 @@ const NEDERLAND = 'NL00';
  * figures when it has any for these areas; else its related series (another definition, labelled
  * so); else "nog geen cijfers" with the source to load. Five queries, whatever the number of rows.
  */
-export async function loadMonitoring(db: Db, programme: Programme): Promise<MonitoringIndicator[]> {
+export async function loadMonitoring(
+  db: Db,
+  programme: Programme,
+  /** As of this year (later values are left out), like the targets' judgements; null: latest. */
+  asOf: number | null = null,
+): Promise<MonitoringIndicator[]> {
   const links = await db
     .selectFrom('programme_indicators')
     .select(['indicator_id', 'related_indicator_id', 'label', 'level'])
@@ -91,6 +96,7 @@ export async function loadMonitoring(db: Db, programme: Programme): Promise<Moni
     const sources = new Map<string, Set<string>>();
     for (const o of observations) {
       if (o.indicator_id !== indicatorId || !wanted.has(o.area_code) || !/^\d{4}$/.test(o.period)) continue;
+      if (asOf != null && o.year > asOf) continue;
       const local = o.area_code !== gemeente.code && o.area_code !== nederland.code;
       if (local && o.vintage !== programme.vintage) continue;
       const disclosed = discloseObservation(rule, o);

@@ -62,7 +62,7 @@ export async function getProgrammeProgress(
       programme,
       await buildTargetProgress(db, programme, targets, options.year ?? null),
     ),
-    monitoring: await loadMonitoring(db, programme),
+    monitoring: await loadMonitoring(db, programme, options.year ?? null),
   };
 }
 

@@ -79,6 +79,16 @@ describe('Volgen: monitoring indicators per focus area on the GM1916 pack', () =
     assert.deepEqual(prinsenhof.laatste, { jaar: 2023, waarde: 61 });
   });
 
+  it('?jaar= cuts the list like the judgements: as of 2021 the latest is 2021', async () => {
+    const body = (
+      await request(t.app).get('/api/v1/programmas/sterk-voor-noord/voortgang?jaar=2021').expect(200)
+    ).body;
+    const v = (body.volgen as Volg[]).find((x) => x.indicator.id === 'arbeidsparticipatie_20_64_pct')!;
+    const row = v.gebieden.find((g) => g.gebied.code === 'BU19160200')!;
+    assert.deepEqual(row.laatste, { jaar: 2021, waarde: 57 });
+    assert.equal(row.gemeente?.jaar, 2021);
+  });
+
   it('vrijwilligerswerk and meedoen: "nog geen cijfers" with the source to load, no values', () => {
     for (const id of ['vrijwilligerswerk_pct', 'meedoen_pct']) {
       const v = volgen.find((x) => x.indicator.id === id)!;
