@@ -219,6 +219,66 @@ export const targetProgressSchema = z
   })
   .openapi('StreefwaardeVoortgang');
 
+const monitoringPointSchema = z.object({ jaar: z.number(), waarde: z.number() });
+const monitoringComparisonSchema = z.object({
+  code: z.string(),
+  naam: z.string(),
+  jaar: z.number(),
+  waarde: z.number(),
+});
+export const monitoringIndicatorSchema = z
+  .object({
+    indicator: z.object({
+      id: z.string(),
+      naam: z.string(),
+      eenheid: z.string(),
+      decimalen: z.number(),
+      polariteit: z.string(),
+      bron: z.string(),
+    }),
+    label: z.string().nullable().describe('De omschrijving van de indicator in het plan'),
+    niveau: z.string().nullable(),
+    verwant: z
+      .object({
+        id: z.string(),
+        naam: z.string(),
+        eenheid: z.string(),
+        decimalen: z.number(),
+        polariteit: z.string(),
+        uitleg: z.string(),
+      })
+      .nullable()
+      .describe(
+        'Heeft de indicator zelf geen cijfers: de echte reeks van een ANDERE definitie die getoond wordt',
+      ),
+    bronnen: z.array(z.string()).describe('De bronnen van de getoonde cijfers, per waarde zoals geladen'),
+    geenCijfers: z
+      .string()
+      .nullable()
+      .describe('Null als er cijfers zijn; anders "nog geen cijfers" met de bron die te laden is'),
+    gebieden: z.array(
+      z.object({
+        gebied: z.object({
+          code: z.string(),
+          naam: z.string(),
+          niveau: z.string(),
+          label: z.string().nullable(),
+        }),
+        eerste: monitoringPointSchema.nullable(),
+        laatste: monitoringPointSchema.nullable(),
+        richting: z.enum(['gunstig', 'ongunstig', 'gelijk']).nullable(),
+        reden: z.string().nullable(),
+        wijk: monitoringComparisonSchema.nullable(),
+        gemeente: monitoringComparisonSchema.nullable(),
+        nederland: monitoringComparisonSchema.nullable(),
+      }),
+    ),
+  })
+  .openapi('VolgIndicator', {
+    description:
+      'Een monitoringindicator van het plan (zonder streefwaarde) per focusgebied: laatste waarde naast wijk, gemeente en Nederland, en de richting sinds het eerste jaar.',
+  });
+
 export const programmeSummaryProgressSchema = z.object({
   id: z.string(),
   naam: z.string(),
@@ -235,6 +295,7 @@ export const programmeProgressSchema = z
     programma: programmeSummaryProgressSchema,
     jaar: n,
     streefwaarden: z.array(targetProgressSchema),
+    volgen: z.array(monitoringIndicatorSchema),
   })
   .openapi('ProgrammaVoortgang');
 export type ProgrammeProgressBody = z.infer<typeof programmeProgressSchema>;

@@ -99,6 +99,12 @@ export const progressKeys = {
   sources: 'bronnen',
   perYear: 'perJaar',
   memberSums: 'ledenSommen',
+  monitoring: 'volgen',
+  areas: 'gebieden',
+  district: 'wijk',
+  municipality: 'gemeente',
+  country: 'nederland',
+  noFigures: 'geenCijfers',
 } as const;
 
 type Keys = typeof progressKeys;

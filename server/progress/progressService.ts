@@ -13,6 +13,7 @@ import {
 import { aggregateFromCounts, unitScale } from './aggregateFromCounts.ts';
 import { nl } from './formatNl.ts';
 import { judgeTarget } from './judgeTarget.ts';
+import { loadMonitoring } from './monitoringLoader.ts';
 import { periodLabel, periodYears } from './periodLength.ts';
 import { attachRelatedSeries } from './relatedSeriesLoader.ts';
 import type {
@@ -61,6 +62,7 @@ export async function getProgrammeProgress(
       programme,
       await buildTargetProgress(db, programme, targets, options.year ?? null),
     ),
+    monitoring: await loadMonitoring(db, programme, options.year ?? null),
   };
 }
 

@@ -262,6 +262,52 @@ export interface ProgrammeProgress {
   /** The requested evaluation year, or null for "latest available". */
   year: number | null;
   targets: TargetProgress[];
+  /** "Volgen": the plan's monitoring indicators without targets (docs/decisions/0064). */
+  monitoring: MonitoringIndicator[];
+}
+
+export interface MonitoringPoint {
+  year: number;
+  value: number;
+}
+
+export interface MonitoringComparison {
+  code: string;
+  name: string;
+  year: number;
+  value: number;
+}
+
+export interface MonitoringArea {
+  area: { code: string; name: string; level: string; label: string | null };
+  first: MonitoringPoint | null;
+  latest: MonitoringPoint | null;
+  direction: 'gunstig' | 'ongunstig' | 'gelijk' | null;
+  reason: string | null;
+  district: MonitoringComparison | null;
+  municipality: MonitoringComparison | null;
+  country: MonitoringComparison | null;
+}
+
+export interface MonitoringIndicator {
+  indicator: { id: string; name: string; unit: string; decimals: number; polarity: string; source: string };
+  /** The plan's own wording of the indicator. */
+  label: string | null;
+  level: string | null;
+  /** When the indicator has no figures of its own: the real series of another definition shown instead. */
+  related: {
+    id: string;
+    name: string;
+    unit: string;
+    decimals: number;
+    polarity: string;
+    explanation: string;
+  } | null;
+  /** The sources of the figures shown (per value, as loaded). */
+  sources: string[];
+  /** Null when figures are shown; else "nog geen cijfers" with the source to load. */
+  noFigures: string | null;
+  areas: MonitoringArea[];
 }
 
 export interface GetProgrammeProgressOptions {

@@ -15,6 +15,7 @@ import { Link, setQuery, useLocation } from '../shared/router.tsx';
 import { Sparkline } from '../ui/Sparkline.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { byIndicator, type ScorecardRow, scorecardRows } from './programmeRows.ts';
+import { VolgenSection } from './VolgenSection.tsx';
 
 // The map (and MapLibre behind it) loads after the scorecard, never in its way.
 const MapPanel = lazy(() => import('../map/MapPanel.tsx').then((m) => ({ default: m.MapPanel })));
@@ -289,6 +290,8 @@ export function Dashboard() {
           );
         })}
       </section>
+
+      {progress.data && <VolgenSection volgen={progress.data.volgen} />}
 
       <section aria-labelledby="kaart-dashboard-titel" className="card dashboard-map">
         <div className="section-head">
