@@ -3,9 +3,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { readConfig } from '../server/config.ts';
-import { createDatabase, type Db } from '../server/db/createDatabase.ts';
+import { createDatabase, type Db, databaseKind } from '../server/db/createDatabase.ts';
 import { EmbeddedDatabaseInUseError } from '../server/db/embeddedLock.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
+import { STARTUP_WAIT_MESSAGE, withStartupLock } from '../server/db/startupLock.ts';
 import { fetchPdokAreas, type PdokCollection } from '../server/imports/boundaries/fetchPdok.ts';
 import { upsertIndicatorCatalogue } from '../server/imports/catalogue/indicatorCatalogue.ts';
 import {
@@ -162,127 +163,142 @@ const config = readConfig();
 const db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 let ok = true;
 try {
-  await migrateToLatest(db);
-  await upsertIndicatorCatalogue(db);
-  switch (command) {
-    case 'grenzen': {
-      const vintage = yearOption('indeling');
-      if (values.online) {
-        if (!values.gemeente || vintage === undefined)
-          fail('Online grenzen ophalen vraagt --gemeente GM…. en --indeling <jaar>.');
-        console.log(`Grenzen ophalen bij PDOK (wijken-en-buurten-${vintage}, ${values.gemeente}) …`);
-        const download = await fetchPdokAreas({
-          year: vintage,
-          gemeenteCode: values.gemeente,
-          collection: (values.collectie ?? 'buurten') as PdokCollection,
-          onPage: (page, features) => console.log(`  pagina ${page}: ${features} gebieden`),
-        });
-        ok = await runImport(db, 'grenzen', download, { vintage });
-      } else {
-        ok = await runImport(db, 'grenzen', readInputFile(rest[0]), vintage === undefined ? {} : { vintage });
+  // The whole command under the app's start-up lock (0078): it never interleaves with a starting
+  // app's migrations, catalogue and data packs; the app waits for it and then finds it done.
+  await withStartupLock(
+    db,
+    databaseKind(config),
+    async () => {
+      await migrateToLatest(db);
+      await upsertIndicatorCatalogue(db);
+      switch (command) {
+        case 'grenzen': {
+          const vintage = yearOption('indeling');
+          if (values.online) {
+            if (!values.gemeente || vintage === undefined)
+              fail('Online grenzen ophalen vraagt --gemeente GM…. en --indeling <jaar>.');
+            console.log(`Grenzen ophalen bij PDOK (wijken-en-buurten-${vintage}, ${values.gemeente}) …`);
+            const download = await fetchPdokAreas({
+              year: vintage,
+              gemeenteCode: values.gemeente,
+              collection: (values.collectie ?? 'buurten') as PdokCollection,
+              onPage: (page, features) => console.log(`  pagina ${page}: ${features} gebieden`),
+            });
+            ok = await runImport(db, 'grenzen', download, { vintage });
+          } else {
+            ok = await runImport(
+              db,
+              'grenzen',
+              readInputFile(rest[0]),
+              vintage === undefined ? {} : { vintage },
+            );
+          }
+          if (ok && !values.proef) await refreshProgrammeAreaGeometries(db);
+          break;
+        }
+        case 'kwb': {
+          const year = yearOption('jaar');
+          if (values.online) {
+            const tableId = rest[0];
+            if (!tableId)
+              fail('Geef het tabelnummer op, bijvoorbeeld: npm run import -- kwb --online 85984NED');
+            console.log(`KWB-tabel ${tableId} ophalen bij CBS …`);
+            const download = await fetchKwbTypedDataSet({
+              tableId,
+              ...(values.filter ? { filter: values.filter } : {}),
+              onPage: (page, rows) => console.log(`  pagina ${page}: ${rows} regels`),
+            });
+            ok = await runImport(db, 'kwb', download, year === undefined ? {} : { year });
+          } else {
+            ok = await runImport(db, 'kwb', readInputFile(rest[0]), year === undefined ? {} : { year });
+          }
+          break;
+        }
+        case 'gemeente': {
+          const vintage = yearOption('indeling');
+          ok = await runImport(
+            db,
+            'gemeentecijfers',
+            readInputFile(rest[0]),
+            vintage === undefined ? {} : { vintage },
+          );
+          break;
+        }
+        case 'elan': {
+          const vintage = yearOption('indeling');
+          ok = await runImport(db, 'elan', readInputFile(rest[0]), vintage === undefined ? {} : { vintage });
+          break;
+        }
+        case 'gemeente-online': {
+          const code = rest[0]?.trim().toUpperCase();
+          if (!code) fail('Geef de gemeentecode op, bijvoorbeeld: npm run import -- gemeente-online GM0546');
+          if (values.proef)
+            fail('--proef kan niet bij gemeente-online: het ophalen wordt alleen in zijn geheel opgeslagen.');
+          const started = Date.now();
+          const result = await loadGemeenteOnline(db, code, {
+            actor: 'cli',
+            sources: {
+              pdokBaseUrl: config.pdokBaseUrl,
+              cbsODataBaseUrl: config.cbsODataBaseUrl,
+              timeoutMs: config.onlineTimeoutMs,
+            },
+            log: (message) => console.log(message),
+          });
+          for (const report of result.reports)
+            console.log(
+              `✓ ${report.label}: nieuw ${report.rowsNew}, gecorrigeerd ${report.rowsCorrected}, ongewijzigd ${report.rowsUnchanged}`,
+            );
+          for (const warning of result.warnings) console.log(`  let op: ${warning}`);
+          if (result.status === 'geladen' || result.status === 'al-geladen') {
+            console.log(result.message);
+            if (result.status === 'geladen') await refreshProgrammeAreaGeometries(db);
+            console.log(`Klaar in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+          } else {
+            console.error(result.message);
+            ok = false;
+          }
+          break;
+        }
+        case 'reeks': {
+          const vintage = yearOption('indeling');
+          ok = await runImport(db, 'reeks', readInputFile(rest[0]), vintage === undefined ? {} : { vintage });
+          break;
+        }
+        case 'map': {
+          const directory = rest[0];
+          if (!directory) fail('Geef de map op, bijvoorbeeld: npm run import -- map ../shared/data');
+          const bar = new cliProgress.SingleBar(
+            { format: '{bar} {value}/{total} | {bestand}', hideCursor: true, clearOnComplete: true },
+            cliProgress.Presets.shades_classic,
+          );
+          const started = Date.now();
+          bar.start(4, 0, { bestand: '' });
+          const summary = await loadDataDirectory(db, path.resolve(directory), {
+            actor: 'cli',
+            onProgress: (done, total, label) => {
+              bar.setTotal(total);
+              bar.update(done, { bestand: label });
+            },
+          });
+          bar.stop();
+          for (const report of summary.reports) {
+            console.log(
+              `${report.ok ? '✓' : '✗'} ${report.label}: nieuw ${report.rowsNew}, gecorrigeerd ${report.rowsCorrected}, ongewijzigd ${report.rowsUnchanged}`,
+            );
+          }
+          for (const missing of summary.missingFiles) console.log(`  ontbreekt: ${missing}`);
+          for (const error of summary.errors) console.error(`  ${error}`);
+          await refreshProgrammeAreaGeometries(db);
+          console.log(`Klaar in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+          ok = summary.ok;
+          break;
+        }
+        default:
+          fail(`Onbekende opdracht '${command}'. Zie: npm run import -- --help`);
       }
-      if (ok && !values.proef) await refreshProgrammeAreaGeometries(db);
-      break;
-    }
-    case 'kwb': {
-      const year = yearOption('jaar');
-      if (values.online) {
-        const tableId = rest[0];
-        if (!tableId) fail('Geef het tabelnummer op, bijvoorbeeld: npm run import -- kwb --online 85984NED');
-        console.log(`KWB-tabel ${tableId} ophalen bij CBS …`);
-        const download = await fetchKwbTypedDataSet({
-          tableId,
-          ...(values.filter ? { filter: values.filter } : {}),
-          onPage: (page, rows) => console.log(`  pagina ${page}: ${rows} regels`),
-        });
-        ok = await runImport(db, 'kwb', download, year === undefined ? {} : { year });
-      } else {
-        ok = await runImport(db, 'kwb', readInputFile(rest[0]), year === undefined ? {} : { year });
-      }
-      break;
-    }
-    case 'gemeente': {
-      const vintage = yearOption('indeling');
-      ok = await runImport(
-        db,
-        'gemeentecijfers',
-        readInputFile(rest[0]),
-        vintage === undefined ? {} : { vintage },
-      );
-      break;
-    }
-    case 'elan': {
-      const vintage = yearOption('indeling');
-      ok = await runImport(db, 'elan', readInputFile(rest[0]), vintage === undefined ? {} : { vintage });
-      break;
-    }
-    case 'gemeente-online': {
-      const code = rest[0]?.trim().toUpperCase();
-      if (!code) fail('Geef de gemeentecode op, bijvoorbeeld: npm run import -- gemeente-online GM0546');
-      if (values.proef)
-        fail('--proef kan niet bij gemeente-online: het ophalen wordt alleen in zijn geheel opgeslagen.');
-      const started = Date.now();
-      const result = await loadGemeenteOnline(db, code, {
-        actor: 'cli',
-        sources: {
-          pdokBaseUrl: config.pdokBaseUrl,
-          cbsODataBaseUrl: config.cbsODataBaseUrl,
-          timeoutMs: config.onlineTimeoutMs,
-        },
-        log: (message) => console.log(message),
-      });
-      for (const report of result.reports)
-        console.log(
-          `✓ ${report.label}: nieuw ${report.rowsNew}, gecorrigeerd ${report.rowsCorrected}, ongewijzigd ${report.rowsUnchanged}`,
-        );
-      for (const warning of result.warnings) console.log(`  let op: ${warning}`);
-      if (result.status === 'geladen' || result.status === 'al-geladen') {
-        console.log(result.message);
-        if (result.status === 'geladen') await refreshProgrammeAreaGeometries(db);
-        console.log(`Klaar in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-      } else {
-        console.error(result.message);
-        ok = false;
-      }
-      break;
-    }
-    case 'reeks': {
-      const vintage = yearOption('indeling');
-      ok = await runImport(db, 'reeks', readInputFile(rest[0]), vintage === undefined ? {} : { vintage });
-      break;
-    }
-    case 'map': {
-      const directory = rest[0];
-      if (!directory) fail('Geef de map op, bijvoorbeeld: npm run import -- map ../shared/data');
-      const bar = new cliProgress.SingleBar(
-        { format: '{bar} {value}/{total} | {bestand}', hideCursor: true, clearOnComplete: true },
-        cliProgress.Presets.shades_classic,
-      );
-      const started = Date.now();
-      bar.start(4, 0, { bestand: '' });
-      const summary = await loadDataDirectory(db, path.resolve(directory), {
-        actor: 'cli',
-        onProgress: (done, total, label) => {
-          bar.setTotal(total);
-          bar.update(done, { bestand: label });
-        },
-      });
-      bar.stop();
-      for (const report of summary.reports) {
-        console.log(
-          `${report.ok ? '✓' : '✗'} ${report.label}: nieuw ${report.rowsNew}, gecorrigeerd ${report.rowsCorrected}, ongewijzigd ${report.rowsUnchanged}`,
-        );
-      }
-      for (const missing of summary.missingFiles) console.log(`  ontbreekt: ${missing}`);
-      for (const error of summary.errors) console.error(`  ${error}`);
-      await refreshProgrammeAreaGeometries(db);
-      console.log(`Klaar in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-      ok = summary.ok;
-      break;
-    }
-    default:
-      fail(`Onbekende opdracht '${command}'. Zie: npm run import -- --help`);
-  }
+    },
+    { onWait: () => console.log(STARTUP_WAIT_MESSAGE) },
+  );
 } catch (error) {
   // A running app holds the embedded database: say so in one sentence, nothing written.
   if (error instanceof EmbeddedDatabaseInUseError) console.error(error.message);

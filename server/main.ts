@@ -5,7 +5,7 @@ import { createDatabase, type Db, databaseKind } from './db/createDatabase.ts';
 import { EmbeddedDatabaseInUseError } from './db/embeddedLock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { DataDirError } from './db/prepareDataDir.ts';
-import { withStartupLock } from './db/startupLock.ts';
+import { STARTUP_WAIT_MESSAGE, withStartupLock } from './db/startupLock.ts';
 import { createLogger } from './logger.ts';
 
 const config = readConfig();
@@ -41,7 +41,7 @@ try {
       if (applied.length > 0) logger.info({ migrations: applied }, 'database gemigreerd');
       await bootstrap({ db, config, logger });
     },
-    { onWait: () => logger.info('een ander proces start de database op; even wachten …') },
+    { onWait: () => logger.info(STARTUP_WAIT_MESSAGE) },
   );
 } catch (error) {
   // Another process holds the embedded database: one sentence, no stack trace, nothing touched.

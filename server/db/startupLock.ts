@@ -4,12 +4,17 @@ import type { Db } from './createDatabase.ts';
 /** Key of the PostgreSQL advisory lock that start-up (migrations, catalogue) takes: "buurtpeil start". */
 export const STARTUP_LOCK_KEY = 0x62_70_5f_73; // 'bp_s'
 
+/** What a process waiting for the start-up lock says (the app on start, and the CLI). */
+export const STARTUP_WAIT_MESSAGE =
+  'Een ander proces start deze database op of leest er gegevens in; even wachten …';
+
 /**
  * Runs `work` (migrations, catalogue upsert, programme definitions) while holding a PostgreSQL
  * session advisory lock, so two app processes starting together on one database take turns
  * instead of inserting the same rows at once (docs/decisions/0078). The lock is held on one pooled
  * connection; `work` runs on the others. It is asked for with pg_try_advisory_lock in a loop, so
- * the wait is not cut short by statement_timeout. The embedded database has one process by
+ * the wait is not cut short by statement_timeout. `npm run db:migrate` and
+ * `npm run import` take it too, so they never interleave with a starting app. The embedded database has one process by
  * construction and needs no lock.
  */
 export async function withStartupLock<T>(
