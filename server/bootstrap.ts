@@ -1,11 +1,11 @@
 import type { AppContext } from './AppContext.ts';
-import { refreshWithheld } from './disclosure/disclosureRepository.ts';
 import { upsertIndicatorCatalogue } from './imports/catalogue/indicatorCatalogue.ts';
 import { loadDataDirectory } from './imports/loadDataDirectory.ts';
 import { loadConfiguredGemeente } from './imports/online/loadGemeenteOnline.ts';
 import { loadPacksOnStart } from './imports/packs/loadPacksOnStart.ts';
 import { loadProgrammeDefinitions } from './imports/programme/programmeDefinition.ts';
 import { refreshProgrammeAreaGeometries } from './imports/programme/programmeDefinitionGeometry.ts';
+import { refreshWithheldOnStart } from './imports/refreshWithheldOnStart.ts';
 
 /**
  * Start-up: writes the indicator catalogue (geodata/indicators.json) into `indicators`, loads the
@@ -17,6 +17,15 @@ import { refreshProgrammeAreaGeometries } from './imports/programme/programmeDef
 export async function bootstrap({ db, config, logger }: AppContext): Promise<void> {
   const indicators = await upsertIndicatorCatalogue(db);
   if (indicators.inserted + indicators.updated > 0) logger.info(indicators, 'indicatorcatalogus bijgewerkt');
+  // Secondary suppression (0082) over what is loaded, only when the flags were computed with an
+  // older rule or never: every load below refreshes what it writes itself (0125).
+  const refreshStarted = Date.now();
+  const withheld = await refreshWithheldOnStart(db);
+  if (withheld !== undefined)
+    logger.info(
+      { gewijzigd: withheld, ms: Date.now() - refreshStarted },
+      'secundaire onderdrukking opnieuw berekend (nieuwe regel of eerste start)',
+    );
 
   // Areas the programme names are created as stubs without geometry, so "no data" means: no area
   // with a shape yet.
@@ -61,11 +70,6 @@ export async function bootstrap({ db, config, logger }: AppContext): Promise<voi
       logger.info(result, `programma ${result.programmeId} geladen uit geodata/programmes`);
     }
   }
-  // Secondary suppression over what is loaded (also fills observations.withheld after its migration).
-  const started = Date.now();
-  const withheld = await refreshWithheld(db);
-  if (withheld > 0)
-    logger.info({ gewijzigd: withheld, ms: Date.now() - started }, 'secundaire onderdrukking bijgewerkt');
   const outlines = await refreshProgrammeAreaGeometries(db);
   if (outlines > 0) logger.info(`${outlines} programmagebied(en) kregen een omtrek`);
 }

@@ -30,6 +30,7 @@ export interface Database {
   inspanning_budgets: InspanningBudgetsTable;
   voortgang: VoortgangTable;
   programme_budget_lines: ProgrammeBudgetLinesTable;
+  disclosure_state: DisclosureStateTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -240,6 +241,13 @@ export interface AuditLogTable {
   before: JSONColumnType<object | null, string | null, string | null>;
   after: JSONColumnType<object | null, string | null, string | null>;
   import_id: number | null;
+}
+
+/** Migration 2026_12_02_7000: the suppression-rule version observations.withheld was computed with. */
+export interface DisclosureStateTable {
+  id: string;
+  rule_version: number;
+  refreshed_at: DefaultedTimestamp;
 }
 
 /** Migration 2026_12_01_0800: the data packs (geodata/packs/<id>) loaded into this database. */

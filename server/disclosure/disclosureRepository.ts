@@ -118,3 +118,32 @@ export async function indicatorsOfImport(db: Executor, importId: number): Promis
     .execute();
   return rows.map((row) => row.indicator_id);
 }
+
+/**
+ * The version of the suppression rule (secondarySuppression.ts, disclosureRuleOf) that
+ * observations.withheld is computed with. Raise it with any change to what those rules withhold:
+ * the next start then recomputes every flag once (decision 0125).
+ */
+export const WITHHELD_RULE_VERSION = 1;
+const STATE_ID = 'withheld';
+
+/** True when the stored flags were computed with today's rule (else a full refresh is due). */
+export async function withheldRuleIsCurrent(db: Executor): Promise<boolean> {
+  const state = await db
+    .selectFrom('disclosure_state')
+    .select('rule_version')
+    .where('id', '=', STATE_ID)
+    .executeTakeFirst();
+  return state?.rule_version === WITHHELD_RULE_VERSION;
+}
+
+/** Records that every flag has just been computed with today's rule. */
+export async function markWithheldRuleCurrent(db: Executor): Promise<void> {
+  await db
+    .insertInto('disclosure_state')
+    .values({ id: STATE_ID, rule_version: WITHHELD_RULE_VERSION, refreshed_at: new Date() })
+    .onConflict((conflict) =>
+      conflict.column('id').doUpdateSet({ rule_version: WITHHELD_RULE_VERSION, refreshed_at: new Date() }),
+    )
+    .execute();
+}
