@@ -3,8 +3,12 @@ import { upsertIndicatorCatalogue } from './imports/catalogue/indicatorCatalogue
 import { loadDataDirectory } from './imports/loadDataDirectory.ts';
 import { loadConfiguredGemeente } from './imports/online/loadGemeenteOnline.ts';
 import { loadPacksOnStart } from './imports/packs/loadPacksOnStart.ts';
-import { loadProgrammeDefinitions } from './imports/programme/programmeDefinition.ts';
+import {
+  loadProgrammeDefinitions,
+  readProgrammeDefinitions,
+} from './imports/programme/programmeDefinition.ts';
 import { refreshProgrammeAreaGeometries } from './imports/programme/programmeDefinitionGeometry.ts';
+import { reloadChangedProgrammeDefinitions } from './imports/programme/programmeDefinitionReload.ts';
 import { refreshWithheldOnStart } from './imports/refreshWithheldOnStart.ts';
 
 /**
@@ -69,6 +73,16 @@ export async function bootstrap({ db, config, logger }: AppContext): Promise<voi
     if (result.status === 'geladen') {
       logger.info(result, `programma ${result.programmeId} geladen uit geodata/programmes`);
     }
+  }
+  // A definition file changed since its programme was loaded: reloaded unless worked on in beheer (0126).
+  for (const result of await reloadChangedProgrammeDefinitions(db, readProgrammeDefinitions(), 'opstart')) {
+    if (result.status === 'opnieuw geladen')
+      logger.info(
+        result,
+        `programma ${result.programmeId} opnieuw geladen: het definitiebestand is gewijzigd`,
+      );
+    else if (result.status === 'bewerkt in beheer')
+      logger.warn({ programma: result.programmeId }, result.message);
   }
   const outlines = await refreshProgrammeAreaGeometries(db);
   if (outlines > 0) logger.info(`${outlines} programmagebied(en) kregen een omtrek`);

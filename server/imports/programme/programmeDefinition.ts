@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Transaction } from 'kysely';
 import { targetKindSchema } from '../../../schemas/enums.ts';
 import { programmeIdPattern } from '../../../schemas/vocabulary.ts';
 import { z } from '../../../schemas/zod.ts';
 import { geodataDir } from '../../config.ts';
 import type { Db } from '../../db/createDatabase.ts';
+import type { Database } from '../../db/Database.ts';
 import { refreshWithheld } from '../../disclosure/disclosureRepository.ts';
 import { checkPlanDefinition, planDefinitionSchema } from '../../plan/planDefinition.ts';
 import { hasPlan, insertPlan } from '../../plan/planRepository.ts';
@@ -158,14 +160,17 @@ export type ProgrammeLoadResult = {
 };
 
 /**
- * Loads a programme definition when the programme is absent. An existing programme is never
- * touched: it may have been edited in beheer, and a silent overwrite would undo that work.
+ * Loads a programme definition when the programme is absent. An existing programme is not
+ * touched here: it may have been edited in beheer, and a silent overwrite would undo that work
+ * (a changed file is reloaded by programmeDefinitionReload.ts, under its rule, decision 0126).
  * Everything happens in one transaction, recorded as an import of kind `programma`.
  */
 export async function loadProgrammeDefinition(
   db: Db,
   file: ProgrammeDefinitionFile,
   actor: string,
+  /** A reload (programmeDefinitionReload.ts): removes the loaded programme first, in the same transaction. */
+  options: { replaceExisting?: (trx: Transaction<Database>) => Promise<void> } = {},
 ): Promise<ProgrammeLoadResult> {
   const definition = file.definition;
   const existing = await db
@@ -173,7 +178,7 @@ export async function loadProgrammeDefinition(
     .select('id')
     .where('id', '=', definition.id)
     .executeTakeFirst();
-  if (existing) {
+  if (existing && !options.replaceExisting) {
     // A programme loaded before plans existed gets its plan once; a plan already there is never
     // overwritten (it may have been edited in beheer).
     if (!definition.plan || (await hasPlan(db, definition.id)))
@@ -206,6 +211,7 @@ export async function loadProgrammeDefinition(
 
   let planCounts: { doelen: number; inspanningen: number } | undefined;
   await db.transaction().execute(async (trx) => {
+    await options.replaceExisting?.(trx);
     const { id: importId } = await trx
       .insertInto('imports')
       .values({
