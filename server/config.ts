@@ -69,6 +69,16 @@ const numberFrom = (value: string | undefined, fallback: number) => {
   return value !== undefined && value !== '' && Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
 };
 
+/**
+ * info.contact of the OpenAPI document until the deployment names its own desk (README
+ * "Instellingen"). It says what it is and how to set it; `.invalid` (RFC 2606) can reach nobody.
+ */
+export const UNSET_API_CONTACT = {
+  name: 'Beheer van deze buurtpeil-installatie (nog niet ingesteld: zet BUURTPEIL_API_CONTACT_NAME, _EMAIL en _URL)',
+  email: 'api-contact-niet-ingesteld@buurtpeil.invalid',
+  url: 'https://buurtpeil.invalid/api-contact-niet-ingesteld',
+} as const;
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -80,9 +90,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.BUURTPEIL_INSECURE_COOKIES !== 'true',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     apiContact: {
-      name: env.BUURTPEIL_API_CONTACT_NAME || 'Team buurtpeil',
-      email: env.BUURTPEIL_API_CONTACT_EMAIL || 'buurtpeil@example.org',
-      url: env.BUURTPEIL_API_CONTACT_URL || 'https://example.org/buurtpeil',
+      name: env.BUURTPEIL_API_CONTACT_NAME || UNSET_API_CONTACT.name,
+      email: env.BUURTPEIL_API_CONTACT_EMAIL || UNSET_API_CONTACT.email,
+      url: env.BUURTPEIL_API_CONTACT_URL || UNSET_API_CONTACT.url,
     },
     gemeente: env.BUURTPEIL_GEMEENTE?.trim().toUpperCase() || undefined,
     pdokBaseUrl: env.BUURTPEIL_PDOK_URL || 'https://api.pdok.nl/cbs',

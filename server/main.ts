@@ -1,6 +1,6 @@
 import { createApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
-import { readConfig } from './config.ts';
+import { readConfig, UNSET_API_CONTACT } from './config.ts';
 import { createDatabase, type Db, databaseKind } from './db/createDatabase.ts';
 import { EmbeddedDatabaseInUseError } from './db/embeddedLock.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -49,6 +49,11 @@ try {
   console.error(error.message);
   process.exit(1);
 }
+
+if (config.apiContact.email === UNSET_API_CONTACT.email)
+  logger.warn(
+    'Het contact van de API (/api/v1/openapi.json) is nog niet ingesteld: zet BUURTPEIL_API_CONTACT_NAME, BUURTPEIL_API_CONTACT_EMAIL en BUURTPEIL_API_CONTACT_URL (zie README, Instellingen).',
+  );
 
 const app = createApp({ db, config, logger });
 const server = app.listen(config.port, config.host, () => {
