@@ -1,59 +1,37 @@
-// The rows the progress loaders hand to the pure rules: only the columns the rules read, so the
-// rules need no database types (progressRepository.ts selects exactly these).
-import type { AreaLevel, Polarity, TargetKind } from '../../schemas/enums.ts';
+// The rows the progress loaders hand to the pure rules: only the columns the rules read, picked
+// from the table types so each column is typed once (server/db/Database.ts). Types only: this file
+// is the one place in the rules that names the tables (see .dependency-cruiser.cjs).
+import type { Area, Indicator, Observation, Programme, Target } from '../db/Database.ts';
 
-export interface ProgrammeRow {
-  id: string;
-  name: string;
-  gemeente_code: string;
-  start_year: number;
-  horizon_years: number;
-  vintage: number;
-  reference_area_code: string;
-  source_document: string | null;
-}
+export type ProgrammeRow = Pick<
+  Programme,
+  | 'id'
+  | 'name'
+  | 'gemeente_code'
+  | 'start_year'
+  | 'horizon_years'
+  | 'vintage'
+  | 'reference_area_code'
+  | 'source_document'
+>;
 
-export interface TargetRow {
-  id: number;
-  programme_id: string;
-  indicator_id: string;
-  area_code: string;
-  horizon: number;
-  target_year: number;
-  kind: TargetKind;
-  target_value: number | null;
-  reference_area_code: string | null;
-  direction: 'toename' | 'afname' | null;
-  baseline_year: number | null;
-  baseline_value: number | null;
-  baseline_numerator: number | null;
-  baseline_source: 'plan' | 'waarnemingen';
-  baseline_period_start: string | null;
-  baseline_period_end: string | null;
-  plan_text: string | null;
-  note: string | null;
-}
+export type TargetRow = Omit<Target, 'updated_at'>;
 
-export interface IndicatorRow {
-  id: string;
-  name: string;
-  unit: string;
-  polarity: Polarity;
-  decimals: number;
-  source: string;
-  numerator_label: string | null;
-  denominator_label: string | null;
-  min_denominator: number | null;
-  min_count: number | null;
-}
+export type IndicatorRow = Pick<
+  Indicator,
+  | 'id'
+  | 'name'
+  | 'unit'
+  | 'polarity'
+  | 'decimals'
+  | 'source'
+  | 'numerator_label'
+  | 'denominator_label'
+  | 'min_denominator'
+  | 'min_count'
+>;
 
-export interface AreaRow {
-  code: string;
-  vintage: number;
-  name: string;
-  level: AreaLevel;
-  parent_code: string | null;
-}
+export type AreaRow = Pick<Area, 'code' | 'vintage' | 'name' | 'level' | 'parent_code'>;
 
 export interface MemberRow {
   area_code: string;
@@ -62,40 +40,24 @@ export interface MemberRow {
 }
 
 /** An observation as stored, before disclosure. */
-export interface ObservationRow {
-  indicator_id: string;
-  area_code: string;
-  vintage: number;
-  period: string;
-  year: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  provisional: boolean;
-  confidential: boolean;
-  withheld: boolean;
-  value_rounding: number | null;
-  count_rounding: number | null;
-  interval_low: number | null;
-  interval_high: number | null;
-  source: string;
-}
+export type ObservationRow = Omit<Observation, 'id' | 'flags' | 'import_id' | 'updated_at'>;
 
 /** A whole-year value of a related or monitoring series, as the "verwante reeks" and "Volgen" read it. */
-export interface SeriesValueRow {
-  indicator_id: string;
-  area_code: string;
-  vintage: number;
-  period: string;
-  year: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  confidential: boolean;
-  source: string;
-  interval_low: number | null;
-  interval_high: number | null;
-}
+export type SeriesValueRow = Pick<
+  Observation,
+  | 'indicator_id'
+  | 'area_code'
+  | 'vintage'
+  | 'period'
+  | 'year'
+  | 'value'
+  | 'numerator'
+  | 'denominator'
+  | 'confidential'
+  | 'source'
+  | 'interval_low'
+  | 'interval_high'
+>;
 
 export interface ProgrammeAreaRow {
   programme_id: string;
