@@ -103,8 +103,8 @@ export function driver(suite: BrowserSuite) {
     /** The row of `area` in the indicator's scorecard shows this status in words. */
     async rowStatus(indicator: string, area: string, status: string) {
       const { table, row } = await rowOf(indicator, area);
-      const headers = await table.getByRole('columnheader').allInnerTexts();
-      const column = headers.findIndex((h) => /^Status/.test(h.trim()));
+      const headers = await table.getByRole('columnheader').allTextContents();
+      const column = headers.findIndex((h) => /^status/i.test(h.trim()));
       assert.notEqual(column, -1, `the ${indicator} table has a status column`);
       const cell = squash(await row.locator(':scope > th, :scope > td').nth(column).textContent());
       assert.match(cell, words(status), `status of ${area} for ${indicator}`);
