@@ -18,11 +18,12 @@ let t: TestDatabase;
 let queries = 0;
 let counted: Db;
 const counter: KyselyPlugin = {
-  transformQuery: (args) => {
+  transformQuery: (args) => args.node,
+  // Called once per statement executed (transformQuery also sees each subquery).
+  transformResult: async (args) => {
     queries++;
-    return args.node;
+    return args.result;
   },
-  transformResult: async (args) => args.result,
 };
 async function queriesOf(run: () => Promise<unknown>): Promise<number> {
   queries = 0;
