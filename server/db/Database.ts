@@ -98,49 +98,42 @@ export interface IndicatorsTable {
   created_at: DefaultedTimestamp;
 }
 
-export interface ObservationsTable {
+/**
+ * The figure of one observation: the shape `observations` stores and `observation_revisions`
+ * keeps of each replaced figure. `Flag` is how the two tables type their boolean flags.
+ */
+interface FigureColumns<Flag> {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  provisional: Flag;
+  confidential: Flag;
+  value_rounding: number | null;
+  count_rounding: number | null;
+  source: string;
+  /** Migration 2026_12_01_0800: the source file's flags for this value, `|`-separated. */
+  flags: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 2026_12_01_0800: a published 95% interval around the value. */
+  interval_low: ColumnType<number | null, number | null | undefined, number | null>;
+  interval_high: ColumnType<number | null, number | null | undefined, number | null>;
+  import_id: number | null;
+}
+
+export interface ObservationsTable extends FigureColumns<ColumnType<boolean, boolean | undefined, boolean>> {
   id: Generated<number>;
   indicator_id: string;
   area_code: string;
   vintage: number;
   period: string;
   year: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  provisional: ColumnType<boolean, boolean | undefined, boolean>;
-  confidential: ColumnType<boolean, boolean | undefined, boolean>;
-  value_rounding: number | null;
-  count_rounding: number | null;
-  source: string;
-  /** Migration 2026_12_01_0800: the source file's flags for this value, `|`-separated. */
-  flags: ColumnType<string | null, string | null | undefined, string | null>;
-  /** Migration 2026_12_01_0800: a published 95% interval around the value. */
-  interval_low: ColumnType<number | null, number | null | undefined, number | null>;
-  interval_high: ColumnType<number | null, number | null | undefined, number | null>;
-  import_id: number | null;
   updated_at: DefaultedTimestamp;
   /** Migration 2026_12_01_09b1: withheld by secondary suppression (decision 0082). */
   withheld: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
-export interface ObservationRevisionsTable {
+export interface ObservationRevisionsTable extends FigureColumns<boolean> {
   id: Generated<number>;
   observation_id: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  provisional: boolean;
-  confidential: boolean;
-  value_rounding: number | null;
-  count_rounding: number | null;
-  source: string;
-  /** Migration 2026_12_01_0800: the source file's flags for this value, `|`-separated. */
-  flags: ColumnType<string | null, string | null | undefined, string | null>;
-  /** Migration 2026_12_01_0800: a published 95% interval around the value. */
-  interval_low: ColumnType<number | null, number | null | undefined, number | null>;
-  interval_high: ColumnType<number | null, number | null | undefined, number | null>;
-  import_id: number | null;
   valid_from: Timestamp;
   replaced_at: DefaultedTimestamp;
   replaced_by_import_id: number | null;

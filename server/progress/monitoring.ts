@@ -1,69 +1,61 @@
-import type { Db } from '../db/createDatabase.ts';
-import type { Programme } from '../db/Database.ts';
 import { discloseObservation, disclosureRuleOf } from '../disclosure/applyDisclosure.ts';
 import { type MonitoringPlace, monitoringAreas } from './monitoringRows.ts';
+import type {
+  AreaRow,
+  IndicatorRow,
+  ProgrammeAreaRow,
+  ProgrammeIndicatorRow,
+  ProgrammeRow,
+  SeriesValueRow,
+} from './progressRows.ts';
 import type { MonitoringIndicator, MonitoringPoint } from './types.ts';
 
 const NEDERLAND = 'NL00';
+
+export interface MonitoringRows {
+  programme: ProgrammeRow;
+  /** The programme's indicator links, in the plan's order. */
+  links: readonly ProgrammeIndicatorRow[];
+  indicators: ReadonlyMap<string, IndicatorRow>;
+  /** The programme's areas, in the plan's order. */
+  programmeAreas: readonly ProgrammeAreaRow[];
+  /** The areas of the programme's vintage. */
+  areas: readonly AreaRow[];
+  /** At least the values of the monitoring indicators (monitoringIndicatorIds). */
+  values: readonly SeriesValueRow[];
+}
+
+const monitoringLinks = (links: readonly ProgrammeIndicatorRow[]) =>
+  links.filter((l) => l.role === 'monitoring');
+
+/** The monitoring indicators of a programme and their related series. */
+export function monitoringIndicatorIds(links: readonly ProgrammeIndicatorRow[]): string[] {
+  return [
+    ...new Set(
+      monitoringLinks(links).flatMap((l) =>
+        [l.indicator_id, l.related_indicator_id].filter((x): x is string => !!x),
+      ),
+    ),
+  ];
+}
 
 /**
  * "Volgen" (docs/decisions/0064): every monitoring indicator of the programme (programme_indicators
  * .role = 'monitoring') per focus area, beside wijk, gemeente and Nederland. The indicator's own
  * figures when it has any for these areas; else its related series (another definition, labelled
- * so); else "nog geen cijfers" with the source to load. Five queries, whatever the number of rows.
+ * so); else "nog geen cijfers" with the source to load. Pure: relatedValuesLoader.ts reads the values.
  */
-export async function loadMonitoring(
-  db: Db,
-  programme: Programme,
+export function monitoringIndicators(
+  rows: MonitoringRows,
   /** As of this year (later values are left out), like the targets' judgements; null: latest. */
   asOf: number | null = null,
-): Promise<MonitoringIndicator[]> {
-  const links = await db
-    .selectFrom('programme_indicators')
-    .select(['indicator_id', 'related_indicator_id', 'label', 'level'])
-    .where('programme_id', '=', programme.id)
-    .where('role', '=', 'monitoring')
-    .orderBy('sort_order')
-    .orderBy('indicator_id')
-    .execute();
+): MonitoringIndicator[] {
+  const { programme, indicators } = rows;
+  const links = monitoringLinks(rows.links);
   if (links.length === 0) return [];
-  const ids = [
-    ...new Set(
-      links.flatMap((l) => [l.indicator_id, l.related_indicator_id].filter((x): x is string => !!x)),
-    ),
-  ];
-  const [indicatorRows, focusRows, areaRows, observations] = await Promise.all([
-    db.selectFrom('indicators').selectAll().where('id', 'in', ids).execute(),
-    db
-      .selectFrom('programme_areas')
-      .select(['area_code', 'label'])
-      .where('programme_id', '=', programme.id)
-      .where('role', '=', 'focus')
-      .orderBy('sort_order')
-      .execute(),
-    db
-      .selectFrom('areas')
-      .select(['code', 'name', 'level', 'parent_code'])
-      .where('vintage', '=', programme.vintage)
-      .execute(),
-    db
-      .selectFrom('observations')
-      .select([
-        'indicator_id',
-        'area_code',
-        'vintage',
-        'period',
-        'year',
-        'value',
-        'numerator',
-        'denominator',
-        'confidential',
-        'source',
-      ])
-      .where('indicator_id', 'in', ids)
-      .execute(),
-  ]);
-  const indicators = new Map(indicatorRows.map((i) => [i.id, i]));
+  const focusRows = rows.programmeAreas.filter((pa) => pa.role === 'focus');
+  const observations = rows.values;
+  const areaRows = rows.areas.filter((a) => a.vintage === programme.vintage);
   const areaOf = new Map(areaRows.map((a) => [a.code, a]));
   const places: MonitoringPlace[] = focusRows.map((f) => {
     const area = areaOf.get(f.area_code);

@@ -1,6 +1,14 @@
-import type { Db } from '../db/createDatabase.ts';
-import type { Programme } from '../db/Database.ts';
+// "Verwante reeks" beside targets that have only their baseline (docs/decisions/0063). Pure: no
+// database, no Express; relatedValuesLoader.ts reads the values.
 import { discloseObservation, disclosureRuleOf } from '../disclosure/applyDisclosure.ts';
+import type {
+  AreaRow,
+  IndicatorRow,
+  MemberRow,
+  ProgrammeIndicatorRow,
+  ProgrammeRow,
+  SeriesValueRow,
+} from './progressRows.ts';
 import { type RelatedPoint, relatedDirection } from './relatedDirection.ts';
 import type { RelatedSeries, TargetProgress } from './types.ts';
 
@@ -11,68 +19,45 @@ interface Candidate {
   basis: RelatedSeries['basis'];
 }
 
+export interface RelatedSeriesRows {
+  programme: ProgrammeRow;
+  /** The programme's indicator links (programme_indicators). */
+  links: readonly ProgrammeIndicatorRow[];
+  indicators: ReadonlyMap<string, IndicatorRow>;
+  /** The areas of the programme's vintage. */
+  areas: readonly AreaRow[];
+  /** At least the members of the target areas in the programme's vintage. */
+  members: readonly MemberRow[];
+  /** At least the values of the related indicators (relatedIndicatorIds). */
+  values: readonly SeriesValueRow[];
+}
+
+/** The related indicators a programme names (programme_indicators.related_indicator_id). */
+export function relatedIndicatorIds(links: readonly ProgrammeIndicatorRow[]): string[] {
+  return [...new Set(links.flatMap((l) => (l.related_indicator_id ? [l.related_indicator_id] : [])))];
+}
+
 /**
  * For each target whose own indicator has only its baseline (every horizon "onvoldoende
  * gegevens"), the related series the programme definition names (programme_indicators
  * .related_indicator_id): in the target's own area, else its wijk, else the wijken of a programme
  * area's members (summed from counts), else the gemeente — the first with two or more years.
  */
-export async function attachRelatedSeries(
-  db: Db,
-  programme: Programme,
-  targets: TargetProgress[],
-): Promise<TargetProgress[]> {
+export function attachRelatedSeries(rows: RelatedSeriesRows, targets: TargetProgress[]): TargetProgress[] {
+  const { programme, indicators } = rows;
   const links = new Map(
-    (
-      await db
-        .selectFrom('programme_indicators')
-        .select(['indicator_id', 'related_indicator_id'])
-        .where('programme_id', '=', programme.id)
-        .where('related_indicator_id', 'is not', null)
-        .execute()
-    ).map((row) => [row.indicator_id, row.related_indicator_id!]),
+    rows.links.flatMap((l) =>
+      l.related_indicator_id ? [[l.indicator_id, l.related_indicator_id] as const] : [],
+    ),
   );
   const wanting = targets.filter(
     (t) =>
       links.has(t.indicator.id) && t.horizons.every((h) => h.judgement.status === 'onvoldoende_gegevens'),
   );
   if (wanting.length === 0) return targets;
-  const relatedIds = [...new Set(wanting.map((t) => links.get(t.indicator.id)!))];
-  const indicators = new Map(
-    (await db.selectFrom('indicators').selectAll().where('id', 'in', relatedIds).execute()).map((i) => [
-      i.id,
-      i,
-    ]),
-  );
-  const areas = await db
-    .selectFrom('areas')
-    .select(['code', 'name', 'level', 'parent_code', 'vintage'])
-    .where('vintage', '=', programme.vintage)
-    .execute();
-  const areaOf = new Map(areas.map((a) => [a.code, a]));
-  const members = await db
-    .selectFrom('area_members')
-    .select(['area_code', 'member_code'])
-    .where('vintage', '=', programme.vintage)
-    .execute();
-  const observations = await db
-    .selectFrom('observations')
-    .select([
-      'indicator_id',
-      'area_code',
-      'vintage',
-      'period',
-      'year',
-      'value',
-      'numerator',
-      'denominator',
-      'confidential',
-      'source',
-      'interval_low',
-      'interval_high',
-    ])
-    .where('indicator_id', 'in', relatedIds)
-    .execute();
+  const areaOf = new Map(rows.areas.filter((a) => a.vintage === programme.vintage).map((a) => [a.code, a]));
+  const members = rows.members.filter((m) => m.vintage === programme.vintage);
+  const observations = rows.values;
 
   const candidatesFor = (code: string): Candidate[] => {
     const area = areaOf.get(code);
