@@ -93,10 +93,10 @@ export const importRecordSchema = z
     status: z.string(),
     gestart: z.string(),
     klaar: z.string().nullable(),
-    regelsTotaal: z.number().int().nullable(),
-    nieuw: z.number().int().nullable(),
-    gecorrigeerd: z.number().int().nullable(),
-    ongewijzigd: z.number().int().nullable(),
+    regelsTotaal: z.number().int(),
+    nieuw: z.number().int(),
+    gecorrigeerd: z.number().int(),
+    ongewijzigd: z.number().int(),
   })
   .openapi('Import');
 export type ImportRecordBody = z.infer<typeof importRecordSchema>;

@@ -1,34 +1,19 @@
 import type { Request, Router } from 'express';
 import type { SelectQueryBuilder } from 'kysely';
-import { pageParams } from '../../schemas/common.ts';
+import {
+  type AuditFilter,
+  type AuditLine,
+  auditExportQuerySchema,
+  auditPageSchema,
+  auditQuerySchema,
+} from '../../schemas/audit.ts';
 import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
 import { requireRole } from '../auth/guards.ts';
 import type { Database } from '../db/Database.ts';
+import { documentAdmin } from '../http/documentAdmin.ts';
 import { pageEnvelope, pageOf } from '../http/pagination.ts';
 import { parseQuery } from '../http/validate.ts';
-
-const dateParam = (what: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Verwacht een datum als 2026-11-24 (${what})`)
-    .optional();
-
-const filterParams = {
-  actie: z
-    .string()
-    .max(100)
-    .optional()
-    .describe('Bijvoorbeeld streefwaarde.wijzigen; een voorvoegsel als streefwaarde. mag'),
-  entiteit: z.string().max(100).optional().describe('gebruiker, import, streefwaarde of programma'),
-  entiteitId: z.string().max(100).optional(),
-  gebruiker: z.string().max(100).optional().describe('Gebruikersnaam van wie de wijziging deed'),
-  van: dateParam('van'),
-  tot: dateParam('tot en met'),
-};
-export const auditQuerySchema = z.object({ ...filterParams, ...pageParams });
-const exportQuerySchema = z.object(filterParams);
-type AuditFilter = z.infer<typeof exportQuerySchema>;
 
 type AuditQuery = SelectQueryBuilder<Database, 'audit_log', object>;
 
@@ -60,7 +45,7 @@ interface AuditRow {
   import_id: number | null;
 }
 
-const auditView = (row: AuditRow) => ({
+const auditView = (row: AuditRow): AuditLine => ({
   id: Number(row.id),
   tijdstip: new Date(row.at).toISOString(),
   gebruiker: row.actor,
@@ -68,8 +53,8 @@ const auditView = (row: AuditRow) => ({
   entiteit: row.entity,
   entiteitId: row.entity_id,
   importId: row.import_id,
-  voor: row.before,
-  na: row.after,
+  voor: row.before as AuditLine['voor'],
+  na: row.after as AuditLine['na'],
 });
 
 /** A cell a spreadsheet will not run as a formula (=, +, -, @ and control characters get a quote). */
@@ -96,6 +81,23 @@ const CSV_COLUMNS = [
   'na',
 ];
 
+documentAdmin({
+  method: 'get',
+  path: '/beheer/audit',
+  operationId: 'listAudit',
+  summary: 'Auditlog: wie, wanneer, wat ervoor en erna (filter, pagina’s)',
+  query: auditQuerySchema,
+  responses: { 200: { description: 'Regels', schema: auditPageSchema } },
+});
+documentAdmin({
+  method: 'get',
+  path: '/beheer/audit/export',
+  operationId: 'exportAuditCsv',
+  summary: 'Auditlog als CSV (puntkomma, UTF-8 met BOM)',
+  query: auditExportQuerySchema,
+  responses: { 200: { description: 'CSV', schema: z.string(), contentType: 'text/csv' } },
+});
+
 /** The audit log: every change with who, when, before and after; as JSON pages and as a CSV file. */
 export function mountAudit(router: Router, { db }: AppContext): void {
   const dataRoles = requireRole('beheerder', 'redacteur');
@@ -121,7 +123,7 @@ export function mountAudit(router: Router, { db }: AppContext): void {
 
   // Dutch Excel dialect (`;`, UTF-8 BOM), streamed in batches so a long log never sits in memory.
   router.get('/audit/export', dataRoles, async (req, res) => {
-    const filter = parseQuery(req, exportQuerySchema);
+    const filter = parseQuery(req, auditExportQuerySchema);
     res
       .set('Cache-Control', 'no-store')
       .type('text/csv; charset=utf-8')
