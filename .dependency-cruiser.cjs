@@ -82,7 +82,7 @@ module.exports = {
     {
       name: 'admin-routes-mounted-by-beheer',
       comment:
-        'A feature\'s admin routes (<feature>AdminRoutes.ts) are mounted only by the beheer guard chain, after session, CSRF and role.',
+        "A feature's admin routes (<feature>AdminRoutes.ts) are mounted only by the beheer guard chain, after session, CSRF and role.",
       severity: 'error',
       from: { path: '^server/', pathNot: '^server/beheer/' },
       to: { path: '^server/\\w+/(\\w+AdminRoutes|planBeheerRoutes)\\.ts$' },
