@@ -1,7 +1,5 @@
 import type { Request, Router } from 'express';
-import type { SelectQueryBuilder } from 'kysely';
 import {
-  type AuditFilter,
   type AuditLine,
   auditExportQuerySchema,
   auditPageSchema,
@@ -9,29 +7,11 @@ import {
 } from '../../schemas/audit.ts';
 import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
+import { findAuditBatch, findAuditPage } from '../audit/auditRepository.ts';
 import { requireRole } from '../auth/guards.ts';
-import type { Database } from '../db/Database.ts';
 import { documentAdmin } from '../http/documentAdmin.ts';
 import { pageEnvelope, pageOf } from '../http/pagination.ts';
 import { parseQuery } from '../http/validate.ts';
-
-type AuditQuery = SelectQueryBuilder<Database, 'audit_log', object>;
-
-function applyFilter<Q extends AuditQuery>(query: Q, filter: AuditFilter): Q {
-  let q = query as AuditQuery;
-  if (filter.actie) {
-    q = filter.actie.endsWith('.')
-      ? q.where('action', 'like', `${filter.actie.replace(/[\\%_]/g, '\\$&')}%`)
-      : q.where('action', '=', filter.actie);
-  }
-  if (filter.entiteit) q = q.where('entity', '=', filter.entiteit);
-  if (filter.entiteitId) q = q.where('entity_id', '=', filter.entiteitId);
-  if (filter.gebruiker) q = q.where('actor', '=', filter.gebruiker);
-  if (filter.van) q = q.where('at', '>=', new Date(`${filter.van}T00:00:00Z`));
-  if (filter.tot)
-    q = q.where('at', '<', new Date(new Date(`${filter.tot}T00:00:00Z`).getTime() + 86_400_000));
-  return q as Q;
-}
 
 interface AuditRow {
   id: number;
@@ -105,20 +85,10 @@ export function mountAudit(router: Router, { db }: AppContext): void {
   router.get('/audit', dataRoles, async (req: Request, res) => {
     const query = parseQuery(req, auditQuerySchema);
     const page = pageOf(query);
-    const [rows, total] = await Promise.all([
-      applyFilter(db.selectFrom('audit_log').selectAll(), query)
-        .orderBy('id', 'desc')
-        .limit(page.paginaGrootte)
-        .offset(page.offset)
-        .execute(),
-      applyFilter(
-        db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')),
-        query,
-      ).executeTakeFirstOrThrow(),
-    ]);
+    const { rows, total } = await findAuditPage(db, query, page);
     res
       .set('Cache-Control', 'no-store')
-      .json({ regels: rows.map(auditView), ...pageEnvelope(req, page, Number(total.n)) });
+      .json({ regels: rows.map(auditView), ...pageEnvelope(req, page, total) });
   });
 
   // Dutch Excel dialect (`;`, UTF-8 BOM), streamed in batches so a long log never sits in memory.
@@ -131,11 +101,7 @@ export function mountAudit(router: Router, { db }: AppContext): void {
     res.write(`\uFEFF${CSV_COLUMNS.join(';')}\r\n`);
     let lastId = Number.MAX_SAFE_INTEGER;
     for (;;) {
-      const batch = await applyFilter(db.selectFrom('audit_log').selectAll(), filter)
-        .where('id', '<', lastId)
-        .orderBy('id', 'desc')
-        .limit(1000)
-        .execute();
+      const batch = await findAuditBatch(db, filter, lastId);
       if (batch.length === 0) break;
       for (const row of batch) {
         const view = auditView(row);
