@@ -16,10 +16,18 @@ export function decisionIssues(before: AdminTarget, patch: TargetPatch): TargetI
     (name) => patch[name] !== undefined && (patch[name] ?? null) !== (before[name] ?? null),
   );
   if (!changesDemand) return [];
-  const reason =
-    'Deze wijziging verandert wat de streefwaarde vraagt; noem het raadsbesluit waarop ze rust (kenmerk en datum, bijvoorbeeld Raadsbesluit 2023/114 van 2023-06-12)';
   return [
-    ...(patch.besluitKenmerk ? [] : [{ name: 'besluitKenmerk', reason }]),
-    ...(patch.besluitDatum ? [] : [{ name: 'besluitDatum', reason }]),
+    ...(patch.besluitKenmerk
+      ? []
+      : [
+          {
+            name: 'besluitKenmerk',
+            reason:
+              'Deze wijziging verandert wat de streefwaarde vraagt; noem het raadsbesluit waarop ze rust, bijvoorbeeld Raadsbesluit 2023/114',
+          },
+        ]),
+    ...(patch.besluitDatum
+      ? []
+      : [{ name: 'besluitDatum', reason: 'Vul de datum van het raadsbesluit in, bijvoorbeeld 2023-06-12' }]),
   ];
 }
