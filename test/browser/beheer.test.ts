@@ -184,6 +184,9 @@ describe('beheer in the browser', () => {
     await page
       .getByRole('button', { name: `Wijzigen ${BIJSTAND}, Prinsenhof hoog (BU19160200), 2031` })
       .click();
+    // The row's related series (issue 8 item 6) is in the same form, as the definition set it.
+    const related = page.getByLabel('Verwante reeks (andere definitie)');
+    assert.match(await related.locator('option:checked').innerText(), /ELAN/);
     await page.getByLabel('Streefwaarde', { exact: true }).fill('15');
     // A new number rests on a council decision: without one the form names the field.
     await page.getByRole('button', { name: 'Opslaan' }).click();
