@@ -9,10 +9,11 @@ const pureRules = [
   // rules' columns from the table types (types only); the rest of progress/ is pure.
   '^server/progress/(?!progressService\\.ts$|\\w+Loader\\.ts$|progress(Repository|Rows)\\.ts$)',
   '^server/disclosure/(?!\\w+Repository\\.ts$)', // the repository is the one room with its SQL
-  '^server/areas/(areaCodes|vintageForPeriod)\\.ts$',
+  '^server/areas/(areaCodes|vintageForPeriod|sameArea)\\.ts$',
+  '^server/programmes/targetDecision\\.ts$',
   '^server/exports/(csvDialect|exportColumns|firstRowBeforeHeaders)\\.ts$',
   '^server/maplayers/toFeatureCollection\\.ts$',
-  '^server/imports/(observationRow|text/)',
+  '^server/imports/(observationRow|text/|uploadChecks\\.ts$)',
 ];
 const expressOrDatabase = [
   '^node_modules/(express|kysely|pg|@electric-sql/pglite|helmet|compression|pino-http)/',
@@ -78,6 +79,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^server/http/' },
       to: { path: '^server/(?!http/|AppContext\\.ts$|config\\.ts$)' },
+    },
+    {
+      name: 'admin-routes-mounted-by-beheer',
+      comment:
+        "A feature's admin routes (<feature>AdminRoutes.ts) are mounted only by the beheer guard chain, after session, CSRF and role.",
+      severity: 'error',
+      from: { path: '^server/', pathNot: '^server/beheer/' },
+      to: { path: '^server/\\w+/(\\w+AdminRoutes|planBeheerRoutes)\\.ts$' },
     },
     {
       name: 'features-not-beheer',

@@ -68,6 +68,11 @@ export const areaDetailSchema = areaSummarySchema
       .array(areaSummarySchema)
       .describe('Voor een programmagebied: de buurten of wijken waaruit het bestaat'),
     indelingen: z.array(z.number().int()).describe('Alle indelingen (jaren) waarin deze code voorkomt'),
+    zelfdeGebiedIn: z
+      .array(z.number().int())
+      .describe(
+        'De indelingen waarin deze code hetzelfde gebied noemt (zelfde code en naam); alleen hun cijfers horen in één reeks',
+      ),
     bron: z.string().nullable(),
   })
   .openapi('GebiedDetail');

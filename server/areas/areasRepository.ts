@@ -108,14 +108,14 @@ export async function findArea(db: Db, code: string, vintage?: number) {
   return query.orderBy('vintage', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function findVintagesOf(db: Db, code: string): Promise<number[]> {
-  const rows = await db
+/** Every vintage that has this code, oldest first, with the name the code has there. */
+export async function findVersionsOf(db: Db, code: string) {
+  return db
     .selectFrom('areas')
-    .select('vintage')
+    .select(['code', 'name', 'vintage'])
     .where('code', '=', code)
     .orderBy('vintage')
     .execute();
-  return rows.map((row) => row.vintage);
 }
 
 /** Parent, grandparent … in the same vintage, nearest first (at most four levels exist). */

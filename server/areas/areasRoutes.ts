@@ -23,11 +23,12 @@ import {
   findAreas,
   findChildren,
   findMembers,
-  findVintagesOf,
+  findVersionsOf,
   newestVintage,
   toAreaSummary,
   yearsWithObservations,
 } from './areasRepository.ts';
+import { sameAreaVintages } from './sameArea.ts';
 import { vintageRanges } from './vintageForPeriod.ts';
 
 documentGet({
@@ -99,18 +100,19 @@ export const mountAreas: MountFeature = (api, { db }) => {
           : `Er is geen gebied met code ${code} in indeling ${indeling}.`,
       );
     }
-    const [ancestors, children, members, vintages] = await Promise.all([
+    const [ancestors, children, members, versions] = await Promise.all([
       findAncestors(db, area.parent_code, area.vintage),
       findChildren(db, area.code, area.vintage),
       area.level === 'programmagebied' ? findMembers(db, area.code, area.vintage) : Promise.resolve([]),
-      findVintagesOf(db, area.code),
+      findVersionsOf(db, area.code),
     ]);
     const body: AreaDetail = {
       ...toAreaSummary(area),
       ouders: ancestors.map(toAreaSummary),
       kinderen: children.map(toAreaSummary),
       leden: members.map(toAreaSummary),
-      indelingen: vintages,
+      indelingen: versions.map((version) => version.vintage),
+      zelfdeGebiedIn: sameAreaVintages(area, versions),
       bron: area.source,
     };
     res.json(body);

@@ -32,3 +32,14 @@ export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promi
     })
     .execute();
 }
+
+/** The audit lines of one entity, newest first: the history of a target, a programme, an account. */
+export async function auditEntriesOf(db: Kysely<Database>, entity: string, entityId: string | number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor', 'action', 'before', 'after'])
+    .where('entity', '=', entity)
+    .where('entity_id', '=', String(entityId))
+    .orderBy('id', 'desc')
+    .execute();
+}

@@ -1,58 +1,12 @@
-import { roleSchema } from '../../schemas/enums.ts';
-import { z } from '../../schemas/zod.ts';
+import type { NewUserInput, UserBody } from '../../schemas/users.ts';
 import type { Db } from '../db/createDatabase.ts';
 import type { Role, User } from '../db/Database.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { hashPassword } from './passwords.ts';
 
-export const usernameSchema = z
-  .string({ error: 'Vul een gebruikersnaam in' })
-  .trim()
-  .toLowerCase()
-  .regex(
-    /^[a-z0-9][a-z0-9._-]{1,49}$/,
-    'Gebruik 2 tot 50 kleine letters, cijfers, punt, streepje of liggend streepje',
-  );
-
-export const passwordSchema = z
-  .string({ error: 'Vul een wachtwoord in' })
-  .min(MIN_PASSWORD_LENGTH, `Een wachtwoord heeft minstens ${MIN_PASSWORD_LENGTH} tekens`)
-  .max(1000, 'Een wachtwoord heeft hoogstens 1000 tekens');
-
-export const newUserSchema = z
-  .object({
-    gebruikersnaam: usernameSchema,
-    naam: z.string({ error: 'Vul een naam in' }).trim().min(1, 'Vul een naam in').max(200),
-    rol: roleSchema,
-    wachtwoord: passwordSchema,
-  })
-  .strict()
-  .openapi('NieuweGebruiker');
-export type NewUserInput = z.infer<typeof newUserSchema>;
-
-export const userPatchSchema = z
-  .object({
-    naam: z.string().trim().min(1, 'Vul een naam in').max(200).optional(),
-    rol: roleSchema.optional(),
-    uitgeschakeld: z.boolean({ error: 'Verwacht true of false' }).optional(),
-    wachtwoord: passwordSchema.optional(),
-  })
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'Geef minstens één veld om te wijzigen')
-  .openapi('GebruikerWijzigen');
-
-export const userSchema = z
-  .object({
-    id: z.number().int(),
-    gebruikersnaam: z.string(),
-    naam: z.string(),
-    rol: roleSchema,
-    uitgeschakeld: z.boolean(),
-    aangemaakt: z.string(),
-  })
-  .openapi('Gebruiker');
+export { newUserSchema, userPatchSchema, userSchema } from '../../schemas/users.ts';
 
 /** The public view of an account: never the password hash, also not in the audit log. */
-export function userView(user: User) {
+export function userView(user: User): UserBody {
   return {
     id: user.id,
     gebruikersnaam: user.username,
@@ -83,4 +37,32 @@ export async function createUser(db: Db, input: NewUserInput): Promise<User> {
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  return db.selectFrom('users').selectAll().orderBy('username').execute();
+}
+
+export async function findUserForUpdate(db: Db, id: number): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** How many active beheerders there are besides this account (the last one may not go). */
+export async function countOtherActiveBeheerders(db: Db, id: number): Promise<number> {
+  const others = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'beheerder')
+    .where('disabled', '=', false)
+    .where('id', '!=', id)
+    .executeTakeFirstOrThrow();
+  return Number(others.n);
+}
+
+export async function updateUser(
+  db: Db,
+  id: number,
+  change: { display_name?: string; role?: Role; disabled?: boolean; password_hash?: string },
+): Promise<User> {
+  return db.updateTable('users').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

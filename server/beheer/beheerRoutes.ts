@@ -1,17 +1,16 @@
 import express from 'express';
 import { readAuthSettings } from '../auth/authSettings.ts';
 import { authenticate, requireCsrf, requireSessionOf } from '../auth/guards.ts';
+import { mountUsersAdmin } from '../auth/usersAdminRoutes.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
+import { mountImportsAdmin } from '../imports/importsAdminRoutes.ts';
 import { mountPlanBeheer } from '../plan/planBeheerRoutes.ts';
+import { mountProgrammesAdmin } from '../programmes/programmesAdminRoutes.ts';
+import { mountTargetsAdmin } from '../programmes/targetsAdminRoutes.ts';
 import { mountAudit } from './auditRoutes.ts';
-import { documentBeheer } from './beheerOpenApi.ts';
-import { mountImports } from './importsRoutes.ts';
-import { mountProgrammesBeheer } from './programmesRoutes.ts';
-import { mountTargets } from './targetsRoutes.ts';
-import { mountUsers } from './usersRoutes.ts';
 
 /**
- * Everything under /api/v1/beheer: first the session (401 for the public), then the CSRF token and
+ * The guard chain of everything under /api/v1/beheer: first the session (401 for the public), then the CSRF token and
  * Origin for every change (403), then per route the role (403). Nothing here is cached.
  */
 export const mountBeheer: MountFeature = (api, context) => {
@@ -33,13 +32,13 @@ export const mountBeheer: MountFeature = (api, context) => {
     req.method === 'POST' && req.path === '/imports' ? next() : jsonBody(req, res, next),
   );
 
-  mountUsers(router, context);
-  mountImports(router, context);
-  mountTargets(router, context);
-  mountProgrammesBeheer(router, context);
+  // The features' admin routers; each documents its own routes to OpenAPI.
+  mountUsersAdmin(router, context);
+  mountImportsAdmin(router, context);
+  mountTargetsAdmin(router, context);
+  mountProgrammesAdmin(router, context);
   mountPlanBeheer(router, context);
   mountAudit(router, context);
 
   api.use('/beheer', router);
-  documentBeheer();
 };

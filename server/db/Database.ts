@@ -193,6 +193,9 @@ export interface TargetsTable {
   baseline_period_end: ColumnType<string | null, string | null | undefined, string | null>;
   plan_text: string | null;
   note: string | null;
+  /** Migration 2026_12_02_1000: the council decision the target rests on ("Raadsbesluit 2023/114", 2023-06-12). */
+  decision_reference: ColumnType<string | null, string | null | undefined, string | null>;
+  decision_date: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: DefaultedTimestamp;
 }
 

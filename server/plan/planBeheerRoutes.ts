@@ -3,11 +3,25 @@ import { planPathSchema, voortgangFormSchema } from '../../schemas/plan.ts';
 import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
-import { openApiRegistry } from '../http/openapi.ts';
+import { documentAdmin } from '../http/documentAdmin.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { parseBody, parsePathParams } from '../http/validate.ts';
 import { findProgramme } from '../programmes/programmesRepository.ts';
 import { findInspanningIds, recordVoortgang } from './planRepository.ts';
+
+documentAdmin({
+  method: 'post',
+  path: '/beheer/programmas/{id}/voortgang',
+  operationId: 'createInspanningVoortgang',
+  summary:
+    'Voortgang van één half jaar vastleggen voor één of meer inspanningen (alles of niets; eerdere vastleggingen blijven als geschiedenis)',
+  params: planPathSchema,
+  body: voortgangFormSchema,
+  responses: {
+    201: { description: 'Vastgelegd', schema: z.object({ vastgelegd: z.array(z.number().int()) }) },
+    404: { problem: 'Programma bestaat niet' },
+  },
+});
 
 /** The half-yearly voortgang of a programme's inspanningen. */
 export function mountPlanBeheer(router: Router, { db }: AppContext): void {

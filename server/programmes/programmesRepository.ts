@@ -1,4 +1,10 @@
-import type { ProgrammeSummaryBody, TargetBody } from '../../schemas/programmes.ts';
+import type {
+  AdminProgramme,
+  ProgrammeIndicatorRow,
+  ProgrammePatch,
+  ProgrammeSummaryBody,
+  TargetBody,
+} from '../../schemas/programmes.ts';
 import type { Db } from '../db/createDatabase.ts';
 import type { Programme } from '../db/Database.ts';
 
@@ -82,6 +88,8 @@ export async function findTargets(db: Db, programme: Programme): Promise<TargetB
       't.baseline_source',
       't.plan_text',
       't.note',
+      't.decision_reference',
+      't.decision_date',
     ])
     .where('t.programme_id', '=', programme.id)
     .orderBy('t.indicator_id')
@@ -106,5 +114,119 @@ export async function findTargets(db: Db, programme: Programme): Promise<TargetB
     basisbron: row.baseline_source,
     planTekst: row.plan_text,
     toelichting: row.note,
+    besluitKenmerk: row.decision_reference,
+    besluitDatum: row.decision_date,
   }));
+}
+
+// Beheer: the programme as its editors see it, and the changes they make.
+
+export async function findProgrammeNames(db: Db) {
+  return db.selectFrom('programmes').select(['id', 'name', 'gemeente_code']).orderBy('name').execute();
+}
+
+/** A programme with its areas, as the beheer screens show and the audit log records it. */
+export async function findAdminProgramme(db: Db, id: string): Promise<AdminProgramme | undefined> {
+  const programme = await db.selectFrom('programmes').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!programme) return undefined;
+  const areas = await db
+    .selectFrom('programme_areas')
+    .leftJoin('areas', (join) =>
+      join.onRef('areas.code', '=', 'programme_areas.area_code').on('areas.vintage', '=', programme.vintage),
+    )
+    .select(['programme_areas.area_code', 'programme_areas.role', 'programme_areas.label', 'areas.name'])
+    .where('programme_areas.programme_id', '=', id)
+    .orderBy('programme_areas.sort_order')
+    .orderBy('programme_areas.area_code')
+    .execute();
+  return {
+    id: programme.id,
+    naam: programme.name,
+    gemeentecode: programme.gemeente_code,
+    startjaar: programme.start_year,
+    horizonJaren: programme.horizon_years,
+    indeling: programme.vintage,
+    referentiegebied: programme.reference_area_code,
+    gebieden: areas.map((area) => ({
+      gebiedscode: area.area_code,
+      rol: area.role,
+      label: area.label,
+      naam: area.name,
+    })),
+  };
+}
+
+/** The plan's rows: the indicators the programme follows, in the plan's order, with their related series. */
+export async function findProgrammeIndicatorRows(
+  db: Db,
+  programmeId: string,
+): Promise<ProgrammeIndicatorRow[]> {
+  const rows = await db
+    .selectFrom('programme_indicators')
+    .select(['indicator_id', 'role', 'label', 'related_indicator_id'])
+    .where('programme_id', '=', programmeId)
+    .orderBy('sort_order')
+    .orderBy('indicator_id')
+    .execute();
+  return rows.map((row) => ({
+    indicatorId: row.indicator_id,
+    rol: row.role,
+    label: row.label,
+    verwanteIndicatorId: row.related_indicator_id,
+  }));
+}
+
+export async function findIndicatorNames(db: Db) {
+  const rows = await db.selectFrom('indicators').select(['id', 'name', 'unit']).orderBy('name').execute();
+  return rows.map((i) => ({ id: i.id, naam: i.name, eenheid: i.unit }));
+}
+
+/** Which of `codes` are areas in `vintage` (any vintage when none is given). */
+export async function findKnownAreaCodes(db: Db, codes: string[], vintage?: number): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  let query = db.selectFrom('areas').select('code').where('code', 'in', codes);
+  if (vintage !== undefined) query = query.where('vintage', '=', vintage);
+  return new Set((await query.execute()).map((row) => row.code));
+}
+
+export async function updateProgramme(db: Db, id: string, patch: ProgrammePatch): Promise<void> {
+  await db
+    .updateTable('programmes')
+    .set({
+      ...(patch.naam !== undefined ? { name: patch.naam } : {}),
+      ...(patch.referentiegebied !== undefined ? { reference_area_code: patch.referentiegebied } : {}),
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+  if (!patch.gebieden) return;
+  await db.deleteFrom('programme_areas').where('programme_id', '=', id).execute();
+  await db
+    .insertInto('programme_areas')
+    .values(
+      patch.gebieden.map((area, index) => ({
+        programme_id: id,
+        area_code: area.gebiedscode,
+        role: area.rol,
+        label: area.label ?? null,
+        sort_order: index,
+      })),
+    )
+    .execute();
+}
+
+/** Sets (or, with null, removes) a row's related series; false when the programme has no such row. */
+export async function setRelatedIndicator(
+  db: Db,
+  programmeId: string,
+  indicatorId: string,
+  relatedIndicatorId: string | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('programme_indicators')
+    .set({ related_indicator_id: relatedIndicatorId })
+    .where('programme_id', '=', programmeId)
+    .where('indicator_id', '=', indicatorId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

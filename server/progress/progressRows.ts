@@ -15,7 +15,7 @@ export type ProgrammeRow = Pick<
   | 'source_document'
 >;
 
-export type TargetRow = Omit<Target, 'updated_at'>;
+export type TargetRow = Omit<Target, 'updated_at' | 'decision_reference' | 'decision_date'>;
 
 export type IndicatorRow = Pick<
   Indicator,

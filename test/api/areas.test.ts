@@ -115,6 +115,16 @@ describe('GET /api/v1/gebieden/{code}', () => {
     );
   });
 
+  it('names the vintages in which a code is the same area, and leaves out a redrawn one (decision 0101)', async () => {
+    // BU19160600 was all of De Heuvel in 2017 and only De Heuvel zuid in 2022.
+    const redrawn = await request(t.app).get('/api/v1/gebieden/BU19160600').expect(200);
+    assert.deepEqual(redrawn.body.indelingen, [2017, 2022]);
+    assert.deepEqual(redrawn.body.zelfdeGebiedIn, [2022]);
+    const kept = await request(t.app).get('/api/v1/gebieden/BU19160200').expect(200);
+    assert.deepEqual(kept.body.zelfdeGebiedIn, kept.body.indelingen);
+    assert.ok(kept.body.indelingen.length > 1);
+  });
+
   it('gives a wijk with its buurten as children', async () => {
     const res = await request(t.app).get('/api/v1/gebieden/WK191606').expect(200);
     assert.deepEqual(

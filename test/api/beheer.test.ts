@@ -216,7 +216,11 @@ describe('beheer: targets and programmes', () => {
   });
 
   it('changes a target and records before and after in the audit log', async () => {
-    const res = await patch(`/api/v1/beheer/streefwaarden/${seeded.id}`, { streefwaarde: 12 }).expect(200);
+    const res = await patch(`/api/v1/beheer/streefwaarden/${seeded.id}`, {
+      streefwaarde: 12,
+      besluitKenmerk: 'Raadsbesluit 2023/114',
+      besluitDatum: '2023-06-12',
+    }).expect(200);
     assert.equal(res.body.streefwaarde, 12);
     const entry = await t.db
       .selectFrom('audit_log')

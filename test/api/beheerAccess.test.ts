@@ -85,6 +85,19 @@ const ENDPOINTS: Endpoint[] = [
     roles: ['beheerder', 'redacteur'],
     allowed: 404,
   },
+  {
+    method: 'get',
+    path: '/api/v1/beheer/streefwaarden/999/historie',
+    roles: ['beheerder', 'redacteur'],
+    allowed: 404,
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/beheer/programmas/sterk-voor-noord/rijen/bestaat_niet',
+    body: { verwanteIndicatorId: null },
+    roles: ['beheerder', 'redacteur'],
+    allowed: 404,
+  },
   { method: 'get', path: '/api/v1/beheer/audit', roles: ['beheerder', 'redacteur'], allowed: 200 },
   { method: 'get', path: '/api/v1/beheer/audit/export', roles: ['beheerder', 'redacteur'], allowed: 200 },
 ];

@@ -184,10 +184,27 @@ describe('beheer in the browser', () => {
     await page
       .getByRole('button', { name: `Wijzigen ${BIJSTAND}, Prinsenhof hoog (BU19160200), 2031` })
       .click();
+    // The row's related series (issue 8 item 6) is in the same form, as the definition set it.
+    const related = page.getByLabel('Verwante reeks (andere definitie)');
+    assert.match(await related.locator('option:checked').innerText(), /ELAN/);
     await page.getByLabel('Streefwaarde', { exact: true }).fill('15');
+    // A new number rests on a council decision: without one the form names the field.
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /raadsbesluit/);
+    assert.equal(await page.getByLabel('Raadsbesluit (kenmerk)').getAttribute('aria-invalid'), 'true');
+    await page.getByLabel('Raadsbesluit (kenmerk)').fill('Raadsbesluit 2023/114');
+    await page.getByLabel('Datum van het raadsbesluit').fill('2023-06-12');
     await saveScreenshot(page, 'beheer-streefwaarde-bewerken');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText(/De streefwaarde voor .* is opgeslagen/).waitFor();
+    await page
+      .getByRole('button', { name: `Geschiedenis ${BIJSTAND}, Prinsenhof hoog (BU19160200), 2031` })
+      .click();
+    const history = page.getByRole('table', { name: /versies, nieuwste eerst/ });
+    await history.waitFor();
+    assert.match(await history.innerText(), /Raadsbesluit 2023\/114, 12-06-2023/);
+    await saveScreenshot(page, 'beheer-streefwaarde-historie');
     assert.match(await prinsenhofStatus(), /Behaald/);
     await saveScreenshot(page, 'beheer-dashboard-na-wijziging', { fullPage: false });
   });

@@ -1,23 +1,10 @@
 import { useState } from 'react';
+import type { AuditPageBody } from '../../../schemas/audit.ts';
 import { formatDateTime } from './beheerApi.ts';
 import { Pager } from './ImportsPage.tsx';
 import { useBeheerData } from './useBeheerData.ts';
 
-interface AuditLine {
-  id: number;
-  tijdstip: string;
-  gebruiker: string;
-  actie: string;
-  entiteit: string;
-  entiteitId: string | null;
-  voor: Record<string, unknown> | null;
-  na: Record<string, unknown> | null;
-}
-
-interface AuditPageData {
-  regels: AuditLine[];
-  paginering: { pagina: number; aantalPaginas: number; totaal: number };
-}
+type AuditPageData = AuditPageBody;
 
 const ENTITIES = [
   { value: '', label: 'Alles' },
@@ -25,6 +12,7 @@ const ENTITIES = [
   { value: 'programma', label: 'Programma’s' },
   { value: 'imports', label: 'Imports' },
   { value: 'gebruiker', label: 'Gebruikers' },
+  { value: 'programmarij', label: 'Rijen (verwante reeks)' },
 ];
 
 const show = (value: unknown) =>
@@ -35,7 +23,7 @@ const show = (value: unknown) =>
       : String(value);
 
 /** What changed between before and after, field by field; a create or delete shows every field. */
-function Changes({
+export function Changes({
   before,
   after,
 }: {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ImportListBody } from '../../../schemas/imports.ts';
 import { api, BeheerError, formatCount, formatDateTime } from './beheerApi.ts';
 import { useBeheerData } from './useBeheerData.ts';
 import { useFocusAfterRender } from './useFocusAfterRender.ts';
@@ -6,23 +7,7 @@ import { useFocusAfterRender } from './useFocusAfterRender.ts';
 /** Only uploads can be rolled back here; the programme definition is loaded from its file at start-up. */
 const UPLOAD_KINDS = ['gemeentecijfers', 'kwb', 'grenzen'];
 
-interface ImportItem {
-  id: number;
-  soort: string;
-  bestandsnaam: string;
-  door: string;
-  status: 'gelukt' | 'teruggedraaid';
-  gestart: string;
-  regelsTotaal: number;
-  nieuw: number;
-  gecorrigeerd: number;
-  ongewijzigd: number;
-}
-
-interface ImportList {
-  imports: ImportItem[];
-  paginering: { pagina: number; aantalPaginas: number; totaal: number };
-}
+type ImportList = ImportListBody;
 
 /** Every import, newest first, with a rollback that asks for confirmation first. */
 export function ImportsPage() {

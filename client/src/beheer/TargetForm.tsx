@@ -1,9 +1,16 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, BeheerError, formatDutchNumber, parseDutchNumber } from './beheerApi.ts';
 import { ErrorSummary, Field, type FieldError, fieldErrorsFrom } from './FormErrors.tsx';
+import {
+  DECISION_FIELD_IDS,
+  DecisionFields,
+  RelatedSeriesField,
+  relatedOf,
+} from './TargetDecisionFields.tsx';
 import { areaLabel, KIND_LABELS, type ProgrammeDetail, type Target, type TargetKind } from './targetModel.ts';
 
 const FIELD_IDS: Record<string, string> = {
+  ...DECISION_FIELD_IDS,
   indicatorId: 'doel-indicator',
   gebiedscode: 'doel-gebied',
   horizon: 'doel-horizon-10',
@@ -31,13 +38,16 @@ interface Draft {
   basiswaarde: string;
   planTekst: string;
   toelichting: string;
+  besluitKenmerk: string;
+  besluitDatum: string;
+  verwant: string;
 }
 
 function draftOf(programme: ProgrammeDetail, target: Target | undefined): Draft {
   return {
     indicatorId: target?.indicatorId ?? '',
     gebiedscode: target?.gebiedscode ?? programme.gebieden[0]?.gebiedscode ?? '',
-    horizon: target?.horizon ?? 10,
+    horizon: target?.horizon === 20 ? 20 : 10,
     streefjaar: String(target?.streefjaar ?? programme.startjaar + 10),
     soort: target?.soort ?? 'absoluut',
     streefwaarde: formatDutchNumber(target?.streefwaarde),
@@ -47,6 +57,9 @@ function draftOf(programme: ProgrammeDetail, target: Target | undefined): Draft 
     basiswaarde: formatDutchNumber(target?.basiswaarde),
     planTekst: target?.planTekst ?? '',
     toelichting: target?.toelichting ?? '',
+    besluitKenmerk: '',
+    besluitDatum: '',
+    verwant: relatedOf(programme, target?.indicatorId ?? ''),
   };
 }
 
@@ -119,6 +132,9 @@ export function TargetForm({
       basiswaarde: numberField(draft.basiswaarde, 'basiswaarde', 'Basiswaarde'),
       planTekst: draft.planTekst.trim() || null,
       toelichting: draft.toelichting.trim() || null,
+      // Only a decision given with this change is sent (see DecisionFields).
+      ...(draft.besluitKenmerk.trim() ? { besluitKenmerk: draft.besluitKenmerk.trim() } : {}),
+      ...(draft.besluitDatum ? { besluitDatum: draft.besluitDatum } : {}),
     };
     return problems.length > 0 ? { problems } : { body, problems };
   }
@@ -134,6 +150,11 @@ export function TargetForm({
       const saved = target
         ? await api.patch<Target>(`/beheer/streefwaarden/${target.id}`, body)
         : await api.post<Target>('/beheer/streefwaarden', body);
+      if (draft.verwant !== relatedOf(programme, draft.indicatorId)) {
+        await api.patch(`/beheer/programmas/${programme.id}/rijen/${encodeURIComponent(draft.indicatorId)}`, {
+          verwanteIndicatorId: draft.verwant || null,
+        });
+      }
       onSaved(saved);
     } catch (error) {
       if (error instanceof BeheerError && error.invalidParams.length > 0) {
@@ -156,7 +177,17 @@ export function TargetForm({
       <form className="beheer-form beheer-form--grid" onSubmit={submit} noValidate>
         <Field id="doel-indicator" label="Indicator" wide error={errorOf('doel-indicator')}>
           {(props) => (
-            <select {...props} value={draft.indicatorId} onChange={(e) => set('indicatorId', e.target.value)}>
+            <select
+              {...props}
+              value={draft.indicatorId}
+              onChange={(e) =>
+                setDraft((d) => ({
+                  ...d,
+                  indicatorId: e.target.value,
+                  verwant: relatedOf(programme, e.target.value),
+                }))
+              }
+            >
               <option value="">Kies een indicator…</option>
               {programme.indicatoren.map((indicator) => (
                 <option key={indicator.id} value={indicator.id}>
@@ -333,6 +364,20 @@ export function TargetForm({
             />
           )}
         </Field>
+        <RelatedSeriesField
+          programme={programme}
+          indicatorId={draft.indicatorId}
+          value={draft.verwant}
+          onChange={(value) => set('verwant', value)}
+          errorOf={errorOf}
+        />
+        <DecisionFields
+          target={target}
+          kenmerk={draft.besluitKenmerk}
+          datum={draft.besluitDatum}
+          onChange={(field, value) => set(field, value)}
+          errorOf={errorOf}
+        />
         <p className="beheer-actions form-field--wide">
           <button type="submit" className="button" disabled={busy}>
             {busy ? 'Bezig met opslaan…' : 'Opslaan'}

@@ -3,7 +3,15 @@ import { DEFAULT_GEMEENTE } from '../shared/queries.ts';
 import { api, BeheerError, formatDateTime, formatDutchNumber } from './beheerApi.ts';
 import { ProgrammeForm } from './ProgrammeForm.tsx';
 import { TargetForm } from './TargetForm.tsx';
-import { areaLabel, describeTarget, KIND_LABELS, type ProgrammeDetail, type Target } from './targetModel.ts';
+import { TargetHistory } from './TargetHistory.tsx';
+import {
+  areaLabel,
+  describeDecision,
+  describeTarget,
+  KIND_LABELS,
+  type ProgrammeDetail,
+  type Target,
+} from './targetModel.ts';
 import { useBeheerData } from './useBeheerData.ts';
 import { useFocusAfterRender } from './useFocusAfterRender.ts';
 
@@ -11,6 +19,7 @@ type Editing =
   | { mode: 'geen' }
   | { mode: 'nieuw' }
   | { mode: 'wijzigen'; target: Target }
+  | { mode: 'historie'; target: Target }
   | { mode: 'programma' };
 
 /** A programme's targets (all three kinds) and its areas and reference area. */
@@ -137,6 +146,17 @@ export function TargetsPage() {
               onCancel={() => setEditing({ mode: 'geen' })}
             />
           )}
+          {editing.mode === 'historie' && (
+            <TargetHistory
+              key={editing.target.id}
+              target={editing.target}
+              label={`${nameOf(editing.target.indicatorId)}, ${areaLabel(programme, editing.target.gebiedscode)}, ${editing.target.streefjaar}`}
+              onClose={() => {
+                setEditing({ mode: 'geen' });
+                focusAfterRender(`streefwaarde-${editing.target.id}-historie`);
+              }}
+            />
+          )}
           {editing.mode === 'geen' && (
             <p>
               <button type="button" className="button" onClick={() => setEditing({ mode: 'nieuw' })}>
@@ -155,7 +175,7 @@ export function TargetsPage() {
                   <th scope="col">Soort</th>
                   <th scope="col">Doel</th>
                   <th scope="col">Basis</th>
-                  <th scope="col">Gewijzigd</th>
+                  <th scope="col">Gewijzigd · raadsbesluit</th>
                   <th scope="col">
                     <span className="visually-hidden">Acties</span>
                   </th>
@@ -183,7 +203,12 @@ export function TargetsPage() {
                           ? `${formatDutchNumber(target.basiswaarde) || '—'} (${target.basisjaar})`
                           : '—'}
                       </td>
-                      <td className="small nowrap">{formatDateTime(target.gewijzigd)}</td>
+                      <td className="small">
+                        <span className="nowrap">{formatDateTime(target.gewijzigd)}</span>
+                        {describeDecision(target) && (
+                          <span className="muted"> · {describeDecision(target)}</span>
+                        )}
+                      </td>
                       <td className="beheer-row-actions">
                         <button
                           type="button"
@@ -192,6 +217,14 @@ export function TargetsPage() {
                         >
                           {/* The accessible name starts with the visible word (WCAG 2.5.3). */}
                           Wijzigen<span className="visually-hidden"> {label}</span>
+                        </button>
+                        <button
+                          type="button"
+                          id={`streefwaarde-${target.id}-historie`}
+                          className="button button--secondary"
+                          onClick={() => setEditing({ mode: 'historie', target })}
+                        >
+                          Geschiedenis<span className="visually-hidden"> {label}</span>
                         </button>
                         {confirmDelete === target.id ? (
                           <>

@@ -1,16 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { MIN_PASSWORD_LENGTH, type UserBody } from '../../../schemas/users.ts';
 import { api, BeheerError, formatDateTime, type Role } from './beheerApi.ts';
 import { ErrorSummary, Field, type FieldError, fieldErrorsFrom } from './FormErrors.tsx';
 import { useBeheerData } from './useBeheerData.ts';
 
-interface User {
-  id: number;
-  gebruikersnaam: string;
-  naam: string;
-  rol: Role;
-  uitgeschakeld: boolean;
-  aangemaakt: string;
-}
+type User = UserBody;
 
 const FIELD_IDS = {
   gebruikersnaam: 'gebruiker-naam',
@@ -189,7 +183,7 @@ function NewUserForm({ onCreated }: { onCreated: (username: string) => void }) {
         <Field
           id="gebruiker-wachtwoord"
           label="Wachtwoord"
-          hint="Minstens 12 tekens"
+          hint={`Minstens ${MIN_PASSWORD_LENGTH} tekens`}
           error={errorOf('gebruiker-wachtwoord')}
         >
           {(props) => (

@@ -1,51 +1,12 @@
 /** Requests of the beheer screens: never cached, with the session's CSRF token on every change. */
 
-export interface InvalidParam {
-  name: string;
-  reason: string;
-}
+import type { ChangedFigures, ChangedRow, ImportReportBody, RowErrorBody } from '../../../schemas/imports.ts';
+import type { InvalidParam } from '../../../schemas/problem.ts';
 
-export interface RowError {
-  regel: number;
-  kolom?: string;
-  melding: string;
-}
-
-export interface ImportReport {
-  geldig: boolean;
-  voorbeeld: boolean;
-  soort: string;
-  bestandsnaam: string;
-  fouten: RowError[];
-  /** Every error of the file; `fouten` holds the first 1 000. */
-  foutenTotaal: number;
-  waarschuwingen: RowError[];
-  waarschuwingenTotaal: number;
-  regelsTotaal: number;
-  nieuw: number;
-  gecorrigeerd: number;
-  ongewijzigd: number;
-  /** Preview: the stored rows the file would change, old → new. */
-  wijzigingen?: ChangedRow[];
-  importId: number | null;
-}
-
-export interface ChangedFigures {
-  waarde: number | null;
-  teller: number | null;
-  noemer: number | null;
-  vlaggen: string[];
-}
-
-export interface ChangedRow {
-  regel: number;
-  indicator: string;
-  gebied: string;
-  indeling: number;
-  periode: string;
-  oud: ChangedFigures;
-  nieuw: ChangedFigures;
-}
+// The shapes of beheer's answers come from the API's own schemas (schemas/).
+export type { ChangedFigures, ChangedRow, InvalidParam };
+export type RowError = RowErrorBody;
+export type ImportReport = ImportReportBody;
 
 /** A problem+json answer, with the import report when a commit was refused. */
 export class BeheerError extends Error {

@@ -1,43 +1,12 @@
-import type { ProgrammeAreaRole, TargetKind } from '../../../schemas/enums.ts';
+import type { TargetKind } from '../../../schemas/enums.ts';
+import type { AdminProgramme, AdminProgrammeDetail } from '../../../schemas/programmes.ts';
+import type { AdminTarget } from '../../../schemas/targets.ts';
 
+// The beheer screens' types come from the API's own schemas (schemas/), never a copy.
 export type { TargetKind };
-
-export interface Target {
-  id: number;
-  programmaId: string;
-  indicatorId: string;
-  gebiedscode: string;
-  horizon: 10 | 20;
-  streefjaar: number;
-  soort: TargetKind;
-  streefwaarde: number | null;
-  referentiegebied: string | null;
-  richting: 'toename' | 'afname' | null;
-  basisjaar: number | null;
-  basiswaarde: number | null;
-  planTekst: string | null;
-  toelichting: string | null;
-  gewijzigd: string;
-}
-
-export interface ProgrammeArea {
-  gebiedscode: string;
-  rol: ProgrammeAreaRole;
-  label: string | null;
-  naam: string | null;
-}
-
-export interface ProgrammeDetail {
-  id: string;
-  naam: string;
-  startjaar: number;
-  horizonJaren: number;
-  indeling: number;
-  referentiegebied: string;
-  gebieden: ProgrammeArea[];
-  streefwaarden: Target[];
-  indicatoren: Array<{ id: string; naam: string; eenheid: string }>;
-}
+export type Target = AdminTarget;
+export type ProgrammeArea = AdminProgramme['gebieden'][number];
+export type ProgrammeDetail = AdminProgrammeDetail;
 
 export const KIND_LABELS: Record<TargetKind, string> = {
   absoluut: 'Absoluut getal',
@@ -66,4 +35,18 @@ export function describeTarget(target: Target, unit: string): string {
     case 'richting':
       return target.richting === 'afname' ? 'afname beoogd' : 'toename beoogd';
   }
+}
+
+/** "12-06-2023" for the council decision's date (stored as 2023-06-12). */
+export function formatDecisionDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}-${month}-${year}`;
+}
+
+/** "Raadsbesluit 2023/114, 12-06-2023", or null when the target names no decision. */
+export function describeDecision(target: Pick<Target, 'besluitKenmerk' | 'besluitDatum'>): string | null {
+  if (!target.besluitKenmerk) return null;
+  return target.besluitDatum
+    ? `${target.besluitKenmerk}, ${formatDecisionDate(target.besluitDatum)}`
+    : target.besluitKenmerk;
 }

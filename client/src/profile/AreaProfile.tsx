@@ -15,7 +15,6 @@ import { Link, navigate } from '../shared/router.tsx';
 import { AreaCombobox } from './AreaCombobox.tsx';
 import { compareRows, orderIndicatorIds, seriesOf, sourcesOf, splitOwnRows } from './compareRows.ts';
 import { HowCalculated } from './HowCalculated.tsx';
-import { useSameAreaVintages } from './sameArea.ts';
 import { TrendChart } from './TrendChart.tsx';
 
 const LEVEL_NAME: Record<string, string> = {
@@ -48,7 +47,8 @@ export function AreaProfile({ code }: { code: string }) {
       )
     : [];
   const codes = columns.map((c) => c.code);
-  const sameVintages = useSameAreaVintages(area);
+  // The server owns the rule (same code, same name; decision 0101) and names the vintages it holds for.
+  const sameVintages = useMemo(() => (area ? new Set(area.zelfdeGebiedIn) : undefined), [area]);
   // With the series of the data pack an area and its wijk, gemeente and NL hold over 1 000 values.
   const observations = useAllPages<Observation>(
     area ? apiUrl('/waarnemingen', { gebied: codes.join(','), paginaGrootte: 1000 }) : null,

@@ -3,8 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Transaction } from 'kysely';
 import { targetKindSchema } from '../../../schemas/enums.ts';
+import { definitionTargetSchema } from '../../../schemas/targets.ts';
 import { programmeIdPattern } from '../../../schemas/vocabulary.ts';
 import { z } from '../../../schemas/zod.ts';
+import { writeAudit } from '../../audit/audit.ts';
 import { geodataDir } from '../../config.ts';
 import type { Db } from '../../db/createDatabase.ts';
 import type { Database } from '../../db/Database.ts';
@@ -16,52 +18,6 @@ import { writeObservations } from '../writeObservations.ts';
 export const programmesDir = path.join(geodataDir, 'programmes');
 
 const areaCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/);
-
-const targetSchema = z
-  .object({
-    indicatorId: z.string(),
-    areaCode,
-    horizon: z.union([z.literal(10), z.literal(20)]),
-    kind: targetKindSchema,
-    targetValue: z.number().optional(),
-    referenceAreaCode: areaCode.optional(),
-    direction: z.enum(['toename', 'afname']).optional(),
-    baseline: z.object({
-      year: z.number().int(),
-      value: z.number(),
-      numerator: z.number().optional(),
-      /** When the baseline covers more than a year: first and last month, 'YYYY-MM'. */
-      periodStart: z
-        .string()
-        .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-        .optional(),
-      periodEnd: z
-        .string()
-        .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-        .optional(),
-    }),
-    planText: z.string().min(1),
-    note: z.string().optional(),
-  })
-  .strict()
-  .superRefine((target, context) => {
-    // Each kind carries exactly what DESIGN.md says it needs.
-    if (target.kind === 'absoluut' && target.targetValue === undefined) {
-      context.addIssue({ code: 'custom', message: 'een absolute streefwaarde heeft targetValue nodig' });
-    }
-    if (
-      target.kind === 'referentieniveau' &&
-      (!target.referenceAreaCode || target.targetValue === undefined)
-    ) {
-      context.addIssue({
-        code: 'custom',
-        message: 'een referentieniveau heeft referenceAreaCode en het getal uit het plan nodig',
-      });
-    }
-    if (target.kind === 'richting' && !target.direction) {
-      context.addIssue({ code: 'custom', message: 'een richting heeft direction (toename/afname) nodig' });
-    }
-  });
 
 export const programmeDefinitionSchema = z
   .object({
@@ -109,7 +65,7 @@ export const programmeDefinitionSchema = z
         valueRounding: z.number().positive().optional(),
       }),
     ),
-    targets: z.array(targetSchema),
+    targets: z.array(definitionTargetSchema),
     /** Doelen, inspanningen, budget table and monitoring rhythm (server/plan/planDefinition.ts). */
     plan: planDefinitionSchema.optional(),
   })
@@ -190,19 +146,14 @@ export async function loadProgrammeDefinition(
         { id: definition.id, gemeenteCode: definition.gemeenteCode },
         plan,
       );
-      await trx
-        .insertInto('audit_log')
-        .values({
-          actor,
-          user_id: null,
-          action: 'programme.plan.load',
-          entity: 'programmes',
-          entity_id: definition.id,
-          before: null,
-          after: JSON.stringify({ file: file.fileName, ...written }),
-          import_id: null,
-        })
-        .execute();
+      await writeAudit(trx, {
+        actor: { username: actor, id: null },
+        action: 'programme.plan.load',
+        entity: 'programmes',
+        entityId: definition.id,
+        before: null,
+        after: { file: file.fileName, ...written },
+      });
       return written;
     });
     return { programmeId: definition.id, status: 'plan geladen', targets: 0, baselines: 0, ...counts };
@@ -362,6 +313,8 @@ export async function loadProgrammeDefinition(
             baseline_period_end: target.baseline.periodEnd ?? null,
             plan_text: target.planText,
             note: target.note ?? null,
+            decision_reference: target.besluitKenmerk ?? null,
+            decision_date: target.besluitDatum ?? null,
           })),
         )
         .execute();
@@ -415,19 +368,15 @@ export async function loadProgrammeDefinition(
       })
       .where('id', '=', importId)
       .execute();
-    await trx
-      .insertInto('audit_log')
-      .values({
-        actor,
-        user_id: null,
-        action: 'programme.load',
-        entity: 'programmes',
-        entity_id: definition.id,
-        before: null,
-        after: JSON.stringify({ file: file.fileName, targets: definition.targets.length }),
-        import_id: importId,
-      })
-      .execute();
+    await writeAudit(trx, {
+      actor: { username: actor, id: null },
+      action: 'programme.load',
+      entity: 'programmes',
+      entityId: definition.id,
+      before: null,
+      after: { file: file.fileName, targets: definition.targets.length },
+      importId,
+    });
     // New programme areas (and their stored figures) are sums too (decision 0082).
     await refreshWithheld(trx);
   });

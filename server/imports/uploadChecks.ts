@@ -1,4 +1,4 @@
-import type { UploadKind } from '../imports/importFile.ts';
+import type { UploadKind } from './importFile.ts';
 
 /** The file extensions each kind of upload accepts, in the official formats the importers read. */
 export const allowedExtensions: Record<UploadKind, string[]> = {

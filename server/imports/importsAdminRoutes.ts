@@ -1,55 +1,37 @@
 import { stringify } from 'csv-stringify/sync';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { pageParams, programmeIdParam } from '../../schemas/common.ts';
+import {
+  type ImportRecordBody,
+  type ImportReportBody,
+  importListQuerySchema,
+  importListSchema,
+  importRecordSchema,
+  importReportSchema,
+  importWithReportSchema,
+  templateQuerySchema,
+  type UploadQuery,
+  uploadQuerySchema,
+} from '../../schemas/imports.ts';
 import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
 import type { ImportRecord } from '../db/Database.ts';
+import { documentAdmin } from '../http/documentAdmin.ts';
+import { idParam, idPathSchema } from '../http/idParam.ts';
 import { pageEnvelope, pageOf } from '../http/pagination.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseQuery } from '../http/validate.ts';
-import { GEMEENTE_COLUMNS } from '../imports/gemeente/parseGemeenteCsv.ts';
-import { type ImportReport, importFile, rollbackImport, type UploadKind } from '../imports/importFile.ts';
-import { ImportBusyError } from '../imports/importLock.ts';
-import { idParam } from './beheerParams.ts';
+import { GEMEENTE_COLUMNS } from './gemeente/parseGemeenteCsv.ts';
+import { type ImportReport, importFile, rollbackImport, type UploadKind } from './importFile.ts';
+import { ImportBusyError } from './importLock.ts';
+import { findImport, listImports } from './importsRepository.ts';
 import { allowedExtensions, uploadTypeProblem } from './uploadChecks.ts';
 import { findTemplateLines } from './uploadTemplateRepository.ts';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-export const uploadQuerySchema = z.object({
-  soort: z.enum(['gemeentecijfers', 'kwb', 'grenzen'], {
-    error: 'Kies soort gemeentecijfers, kwb of grenzen',
-  }),
-  modus: z.enum(['voorbeeld', 'vastleggen'], { error: 'Kies modus voorbeeld of vastleggen' }),
-  bestandsnaam: z
-    .string({ error: 'Geef de bestandsnaam mee' })
-    .min(1, 'Geef de bestandsnaam mee')
-    .max(255, 'Bestandsnaam te lang'),
-  indeling: z
-    .string()
-    .regex(/^\d{4}$/, 'Verwacht een jaartal van vier cijfers')
-    .transform(Number)
-    .optional()
-    .describe('Indeling (jaar) van grenzen, als de bestandsnaam het niet zegt'),
-  jaar: z
-    .string()
-    .regex(/^\d{4}$/, 'Verwacht een jaartal van vier cijfers')
-    .transform(Number)
-    .optional()
-    .describe('Jaar van een KWB-tabel, als de bestandsnaam het niet zegt'),
-});
-
-const listQuerySchema = z.object({ ...pageParams });
-
-export const templateQuerySchema = z.object({
-  programma: programmeIdParam.describe(
-    'Het programma waarvan de indicatoren en gebieden in het sjabloon komen',
-  ),
-});
-
 /** The importer's report in the API's Dutch words. */
-export function reportView(report: ImportReport) {
+export function reportView(report: ImportReport): ImportReportBody {
   const rowError = (e: { line: number; column?: string | undefined; message: string }) => ({
     regel: e.line,
     ...(e.column ? { kolom: e.column } : {}),
@@ -88,7 +70,7 @@ export function reportView(report: ImportReport) {
   };
 }
 
-export function importView(record: ImportRecord) {
+export function importView(record: ImportRecord): ImportRecordBody {
   return {
     id: record.id,
     soort: record.kind,
@@ -132,8 +114,67 @@ function busyAsConflict(error: unknown): never {
   throw error;
 }
 
+const csv = { description: 'CSV-bestand', schema: z.string(), contentType: 'text/csv' };
+
+documentAdmin({
+  method: 'post',
+  path: '/beheer/imports',
+  operationId: 'uploadImport',
+  summary:
+    'Bestand uploaden (ruwe body): modus=voorbeeld toont elke foute regel, modus=vastleggen schrijft alles of niets',
+  query: uploadQuerySchema,
+  responses: {
+    200: { description: 'Voorbeeld', schema: importReportSchema },
+    201: { description: 'Vastgelegd', schema: importReportSchema },
+    409: { problem: 'Andere import bezig' },
+    413: { problem: 'Groter dan 50 MB' },
+    415: { problem: 'Verkeerd bestandstype' },
+    422: { problem: 'Fouten; niets opgeslagen (het rapport staat in rapport)' },
+  },
+});
+documentAdmin({
+  method: 'get',
+  path: '/beheer/imports',
+  operationId: 'listImports',
+  summary: 'Alle imports, nieuwste eerst',
+  query: importListQuerySchema,
+  responses: { 200: { description: 'Imports', schema: importListSchema } },
+});
+documentAdmin({
+  method: 'get',
+  path: '/beheer/imports/sjabloon',
+  operationId: 'getImportSjabloon',
+  summary:
+    'Sjabloon voor gemeentecijfers (CSV, ; en decimale komma): de indicatoren en gebieden van een programma, in te vullen',
+  query: templateQuerySchema,
+  responses: { 200: csv, 404: { problem: 'Geen programma' } },
+});
+documentAdmin({
+  method: 'get',
+  path: '/beheer/imports/{id}',
+  operationId: 'getImport',
+  summary: 'Eén import met zijn rapport',
+  params: idPathSchema,
+  responses: {
+    200: { description: 'Import', schema: importWithReportSchema },
+    404: { problem: 'Niet gevonden' },
+  },
+});
+documentAdmin({
+  method: 'post',
+  path: '/beheer/imports/{id}/terugdraaien',
+  operationId: 'rollbackImport',
+  summary: 'Een import terugdraaien',
+  params: idPathSchema,
+  responses: {
+    200: { description: 'Teruggedraaid', schema: importRecordSchema },
+    404: { problem: 'Niet gevonden' },
+    409: { problem: 'Al teruggedraaid, of niet terug te draaien' },
+  },
+});
+
 /** Uploads (preview and commit), the list of imports, one import, and rolling one back. */
-export function mountImports(router: Router, { db }: AppContext): void {
+export function mountImportsAdmin(router: Router, { db }: AppContext): void {
   const dataRoles = requireRole('beheerder', 'redacteur');
 
   // The query is checked before the body is read: a bad request never makes the server read 50 MB.
@@ -144,7 +185,7 @@ export function mountImports(router: Router, { db }: AppContext): void {
 
   router.post('/imports', dataRoles, checkUploadQuery, readUpload, async (req, res) => {
     const actor = requireSessionOf(res).user;
-    const query = res.locals.uploadQuery as z.infer<typeof uploadQuerySchema>;
+    const query = res.locals.uploadQuery as UploadQuery;
     // A view on the body, not a copy: a 50 MB upload is held once (D11).
     const bytes = Buffer.isBuffer(req.body)
       ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength)
@@ -191,23 +232,11 @@ export function mountImports(router: Router, { db }: AppContext): void {
   });
 
   router.get('/imports', dataRoles, async (req, res) => {
-    const page = pageOf(parseQuery(req, listQuerySchema));
-    const [rows, total] = await Promise.all([
-      db
-        .selectFrom('imports')
-        .selectAll()
-        .orderBy('id', 'desc')
-        .limit(page.paginaGrootte)
-        .offset(page.offset)
-        .execute(),
-      db
-        .selectFrom('imports')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ]);
+    const page = pageOf(parseQuery(req, importListQuerySchema));
+    const { rows, total } = await listImports(db, page);
     res
       .set('Cache-Control', 'no-store')
-      .json({ imports: rows.map(importView), ...pageEnvelope(req, page, Number(total.n)) });
+      .json({ imports: rows.map(importView), ...pageEnvelope(req, page, total) });
   });
 
   // A file to fill in: the programme's indicators × areas in the gemeente format (; and decimal comma).
@@ -240,7 +269,7 @@ export function mountImports(router: Router, { db }: AppContext): void {
 
   router.get('/imports/:id', dataRoles, async (req, res) => {
     const id = idParam(req);
-    const record = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+    const record = await findImport(db, id);
     if (!record) throw notFound(`Er is geen import met id ${id}.`);
     res.set('Cache-Control', 'no-store').json({ ...importView(record), rapport: record.report });
   });
@@ -248,7 +277,7 @@ export function mountImports(router: Router, { db }: AppContext): void {
   router.post('/imports/:id/terugdraaien', dataRoles, async (req, res) => {
     const actor = requireSessionOf(res).user;
     const id = idParam(req);
-    const before = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+    const before = await findImport(db, id);
     if (!before) throw notFound(`Er is geen import met id ${id}.`);
     // The programme definition is loaded from geodata/ at start-up, not uploaded here; undoing it
     // would remove the plan's baselines, so it is changed through its file, not rolled back.
@@ -271,7 +300,8 @@ export function mountImports(router: Router, { db }: AppContext): void {
       if (/^Import \d+ /.test(message)) throw new HttpProblem(409, 'Terugdraaien niet mogelijk', message);
       throw error;
     }
-    const after = await db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const after = await findImport(db, id);
+    if (!after) throw notFound(`Er is geen import met id ${id}.`);
     res.json(importView(after));
   });
 }

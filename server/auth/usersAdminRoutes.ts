@@ -1,26 +1,59 @@
 import type { Router } from 'express';
+import { newUserSchema, userListSchema, userPatchSchema, userSchema } from '../../schemas/users.ts';
 import type { AppContext } from '../AppContext.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { requireRole, requireSessionOf } from '../auth/guards.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { deleteSessionsOfUser } from '../auth/sessions.ts';
-import {
-  createUser,
-  newUserSchema,
-  UsernameTakenError,
-  userPatchSchema,
-  userView,
-} from '../auth/userAccounts.ts';
+import { documentAdmin } from '../http/documentAdmin.ts';
+import { idParam, idPathSchema } from '../http/idParam.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseBody } from '../http/validate.ts';
-import { idParam } from './beheerParams.ts';
+import { requireRole, requireSessionOf } from './guards.ts';
+import { hashPassword } from './passwords.ts';
+import { deleteSessionsOfUser } from './sessions.ts';
+import {
+  countOtherActiveBeheerders,
+  createUser,
+  findUserForUpdate,
+  listUsers,
+  UsernameTakenError,
+  updateUser,
+  userView,
+} from './userAccounts.ts';
+
+documentAdmin({
+  method: 'get',
+  path: '/beheer/gebruikers',
+  operationId: 'listGebruikers',
+  summary: 'Alle gebruikers (beheerder)',
+  responses: { 200: { description: 'Gebruikers', schema: userListSchema } },
+});
+documentAdmin({
+  method: 'post',
+  path: '/beheer/gebruikers',
+  operationId: 'createGebruiker',
+  summary: 'Gebruiker aanmaken (beheerder)',
+  body: newUserSchema,
+  responses: { 201: { description: 'Aangemaakt', schema: userSchema }, 409: { problem: 'Bestaat al' } },
+});
+documentAdmin({
+  method: 'patch',
+  path: '/beheer/gebruikers/{id}',
+  operationId: 'updateGebruiker',
+  summary: 'Rol, naam, wachtwoord wijzigen of uitschakelen (beheerder)',
+  params: idPathSchema,
+  body: userPatchSchema,
+  responses: {
+    200: { description: 'Gewijzigd', schema: userSchema },
+    404: { problem: 'Niet gevonden' },
+    409: { problem: 'Laatste beheerder' },
+  },
+});
 
 /** Accounts: only a beheerder lists, creates, changes and disables them. */
-export function mountUsers(router: Router, { db }: AppContext): void {
+export function mountUsersAdmin(router: Router, { db }: AppContext): void {
   const onlyBeheerder = requireRole('beheerder');
 
   router.get('/gebruikers', onlyBeheerder, async (_req, res) => {
-    const users = await db.selectFrom('users').selectAll().orderBy('username').execute();
+    const users = await listUsers(db);
     res.json({ gebruikers: users.map(userView) });
   });
 
@@ -56,26 +89,14 @@ export function mountUsers(router: Router, { db }: AppContext): void {
     const id = idParam(req);
     const patch = parseBody(req, userPatchSchema);
     const updated = await db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst();
+      const before = await findUserForUpdate(trx, id);
       if (!before) throw notFound(`Er is geen gebruiker met id ${id}.`);
       const losesBeheer =
         before.role === 'beheerder' &&
         !before.disabled &&
         (patch.rol === 'redacteur' || patch.uitgeschakeld === true);
       if (losesBeheer) {
-        const others = await trx
-          .selectFrom('users')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('role', '=', 'beheerder')
-          .where('disabled', '=', false)
-          .where('id', '!=', id)
-          .executeTakeFirstOrThrow();
-        if (Number(others.n) === 0) {
+        if ((await countOtherActiveBeheerders(trx, id)) === 0) {
           throw new HttpProblem(
             409,
             'Laatste beheerder',
@@ -83,17 +104,12 @@ export function mountUsers(router: Router, { db }: AppContext): void {
           );
         }
       }
-      const after = await trx
-        .updateTable('users')
-        .set({
-          ...(patch.naam !== undefined ? { display_name: patch.naam } : {}),
-          ...(patch.rol !== undefined ? { role: patch.rol } : {}),
-          ...(patch.uitgeschakeld !== undefined ? { disabled: patch.uitgeschakeld } : {}),
-          ...(patch.wachtwoord !== undefined ? { password_hash: await hashPassword(patch.wachtwoord) } : {}),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const after = await updateUser(trx, id, {
+        ...(patch.naam !== undefined ? { display_name: patch.naam } : {}),
+        ...(patch.rol !== undefined ? { role: patch.rol } : {}),
+        ...(patch.uitgeschakeld !== undefined ? { disabled: patch.uitgeschakeld } : {}),
+        ...(patch.wachtwoord !== undefined ? { password_hash: await hashPassword(patch.wachtwoord) } : {}),
+      });
       // A disabled account or a new password ends every open session of that account at once.
       if (patch.uitgeschakeld === true || patch.wachtwoord !== undefined) await deleteSessionsOfUser(trx, id);
       await writeAudit(trx, {

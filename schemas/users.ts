@@ -1,0 +1,58 @@
+import { roleSchema } from './enums.ts';
+import { z } from './zod.ts';
+
+// Accounts of beheer: who may log in, with which role.
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const usernameSchema = z
+  .string({ error: 'Vul een gebruikersnaam in' })
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{1,49}$/,
+    'Gebruik 2 tot 50 kleine letters, cijfers, punt, streepje of liggend streepje',
+  );
+
+export const passwordSchema = z
+  .string({ error: 'Vul een wachtwoord in' })
+  .min(MIN_PASSWORD_LENGTH, `Een wachtwoord heeft minstens ${MIN_PASSWORD_LENGTH} tekens`)
+  .max(1000, 'Een wachtwoord heeft hoogstens 1000 tekens');
+
+export const newUserSchema = z
+  .object({
+    gebruikersnaam: usernameSchema,
+    naam: z.string({ error: 'Vul een naam in' }).trim().min(1, 'Vul een naam in').max(200),
+    rol: roleSchema,
+    wachtwoord: passwordSchema,
+  })
+  .strict()
+  .openapi('NieuweGebruiker');
+export type NewUserInput = z.infer<typeof newUserSchema>;
+
+export const userPatchSchema = z
+  .object({
+    naam: z.string().trim().min(1, 'Vul een naam in').max(200).optional(),
+    rol: roleSchema.optional(),
+    uitgeschakeld: z.boolean({ error: 'Verwacht true of false' }).optional(),
+    wachtwoord: passwordSchema.optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Geef minstens één veld om te wijzigen')
+  .openapi('GebruikerWijzigen');
+
+export const userSchema = z
+  .object({
+    id: z.number().int(),
+    gebruikersnaam: z.string(),
+    naam: z.string(),
+    rol: roleSchema,
+    uitgeschakeld: z.boolean(),
+    aangemaakt: z.string(),
+  })
+  .openapi('Gebruiker');
+
+export type UserBody = z.infer<typeof userSchema>;
+export type UserPatch = z.infer<typeof userPatchSchema>;
+
+export const userListSchema = z.object({ gebruikers: z.array(userSchema) }).openapi('Gebruikers');
