@@ -1,5 +1,7 @@
 import type { Router } from 'express';
 import type { AppContext } from '../AppContext.ts';
+import type { Db } from '../db/createDatabase.ts';
+import type { Role } from '../db/Database.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -7,6 +9,8 @@ import { deleteSessionsOfUser } from '../auth/sessions.ts';
 import {
   createUser,
   newUserSchema,
+  requireOrganisation,
+  UnknownOrganisationError,
   UsernameTakenError,
   userPatchSchema,
   userView,
@@ -14,6 +18,34 @@ import {
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseBody } from '../http/validate.ts';
 import { idParam } from './beheerParams.ts';
+
+const unknownOrganisation = (error: UnknownOrganisationError) =>
+  new HttpProblem(400, 'Onbekende organisatie', error.message, [
+    { name: 'organisatie', reason: error.message },
+  ]);
+
+/**
+ * The organisation column after a change: set with the partner role, cleared with any other role;
+ * a new organisation alone is only for someone who is a partner already.
+ */
+async function organisationOfPatch(
+  db: Db,
+  currentRole: Role,
+  patch: { rol?: Role | undefined; organisatie?: number | undefined },
+): Promise<number | null | undefined> {
+  if (patch.rol === undefined && patch.organisatie !== undefined && currentRole !== 'partner') {
+    const reason = `Alleen een partner hoort bij een organisatie; deze gebruiker is ${currentRole}.`;
+    throw new HttpProblem(400, 'Geen partner', reason, [{ name: 'organisatie', reason }]);
+  }
+  if (patch.rol !== undefined && patch.rol !== 'partner') return null;
+  try {
+    await requireOrganisation(db, patch.organisatie);
+  } catch (error) {
+    if (error instanceof UnknownOrganisationError) throw unknownOrganisation(error);
+    throw error;
+  }
+  return patch.organisatie;
+}
 
 /** Accounts: only a beheerder lists, creates, changes and disables them. */
 export function mountUsers(router: Router, { db }: AppContext): void {
@@ -45,6 +77,7 @@ export function mountUsers(router: Router, { db }: AppContext): void {
             { name: 'gebruikersnaam', reason: error.message },
           ]);
         }
+        if (error instanceof UnknownOrganisationError) throw unknownOrganisation(error);
         throw error;
       }
     });
@@ -66,7 +99,7 @@ export function mountUsers(router: Router, { db }: AppContext): void {
       const losesBeheer =
         before.role === 'beheerder' &&
         !before.disabled &&
-        (patch.rol === 'redacteur' || patch.uitgeschakeld === true);
+        ((patch.rol !== undefined && patch.rol !== 'beheerder') || patch.uitgeschakeld === true);
       if (losesBeheer) {
         const others = await trx
           .selectFrom('users')
@@ -83,11 +116,13 @@ export function mountUsers(router: Router, { db }: AppContext): void {
           );
         }
       }
+      const organisation = await organisationOfPatch(trx, before.role, patch);
       const after = await trx
         .updateTable('users')
         .set({
           ...(patch.naam !== undefined ? { display_name: patch.naam } : {}),
           ...(patch.rol !== undefined ? { role: patch.rol } : {}),
+          ...(organisation !== undefined ? { organisation_id: organisation } : {}),
           ...(patch.uitgeschakeld !== undefined ? { disabled: patch.uitgeschakeld } : {}),
           ...(patch.wachtwoord !== undefined ? { password_hash: await hashPassword(patch.wachtwoord) } : {}),
         })
