@@ -199,3 +199,20 @@ export const adminPlansSchema = z
   })
   .openapi('BeheerPlannen');
 export type AdminPlansBody = z.infer<typeof adminPlansSchema>;
+
+export const savedOrganisationSchema = z
+  .object({ id: z.number().int(), naam: z.string(), gemeente: z.string() })
+  .openapi('BeheerOrganisatieOpgeslagen');
+export const savedDoelSchema = z
+  .object({
+    id: z.number().int(),
+    programma: z.string(),
+    code: z.string(),
+    titel: z.string(),
+    omschrijving: z.string().nullable(),
+    bovenliggend: z.number().int().nullable(),
+  })
+  .openapi('BeheerDoel');
+export const savedInspanningSchema = inspanningInputSchema
+  .extend({ id: z.number().int(), programma: z.string() })
+  .openapi('BeheerInspanning');

@@ -89,7 +89,11 @@ export async function findActiveSession(
   return {
     idHash,
     csrfToken: row.csrf_token,
-    user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role,
+    user: {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
       organisationId: row.organisation_id,
     },
   };

@@ -19,7 +19,11 @@ const organisationIdSchema = z
   .positive('Verwacht het id van een organisatie (een positief getal)');
 
 /** A partner works for exactly one organisation; the other roles for none (decision 0109). */
-function partnerHasOrganisation(role: Role | undefined, organisation: number | undefined, ctx: z.RefinementCtx) {
+function partnerHasOrganisation(
+  role: Role | undefined,
+  organisation: number | undefined,
+  ctx: z.RefinementCtx,
+) {
   if (role === 'partner' && organisation === undefined)
     ctx.addIssue({
       code: 'custom',

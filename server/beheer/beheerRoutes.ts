@@ -3,6 +3,8 @@ import { readAuthSettings } from '../auth/authSettings.ts';
 import { authenticate, requireCsrf, requireSessionOf } from '../auth/guards.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
 import { mountPlanBeheer } from '../plan/planBeheerRoutes.ts';
+import { mountPlanEdit } from '../plan/planEditRoutes.ts';
+import { mountPlanVoortgangAdmin } from '../plan/planVoortgangAdminRoutes.ts';
 import { mountAudit } from './auditRoutes.ts';
 import { documentBeheer } from './beheerOpenApi.ts';
 import { mountImports } from './importsRoutes.ts';
@@ -38,6 +40,8 @@ export const mountBeheer: MountFeature = (api, context) => {
   mountTargets(router, context);
   mountProgrammesBeheer(router, context);
   mountPlanBeheer(router, context);
+  mountPlanVoortgangAdmin(router, context);
+  mountPlanEdit(router, context);
   mountAudit(router, context);
 
   api.use('/beheer', router);

@@ -1,7 +1,5 @@
 import type { Router } from 'express';
 import type { AppContext } from '../AppContext.ts';
-import type { Db } from '../db/createDatabase.ts';
-import type { Role } from '../db/Database.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -15,6 +13,8 @@ import {
   userPatchSchema,
   userView,
 } from '../auth/userAccounts.ts';
+import type { Db } from '../db/createDatabase.ts';
+import type { Role } from '../db/Database.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseBody } from '../http/validate.ts';
 import { idParam } from './beheerParams.ts';

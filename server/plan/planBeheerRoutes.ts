@@ -1,17 +1,16 @@
 import type { Router } from 'express';
 import { planPathSchema, voortgangFormSchema } from '../../schemas/plan.ts';
-import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
-import { openApiRegistry } from '../http/openapi.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { parseBody, parsePathParams } from '../http/validate.ts';
 import { findProgramme } from '../programmes/programmesRepository.ts';
 import { findInspanningIds, recordVoortgang } from './planRepository.ts';
+import { refuseOtherOrganisations } from './planVoortgangAdminRoutes.ts';
 
-/** The half-yearly voortgang of a programme's inspanningen. */
+/** The half-yearly voortgang of a programme's inspanningen; a partner only for its own organisation's. */
 export function mountPlanBeheer(router: Router, { db }: AppContext): void {
-  const dataRoles = requireRole('beheerder', 'redacteur');
+  const dataRoles = requireRole('beheerder', 'redacteur', 'partner');
   router.post('/programmas/:id/voortgang', dataRoles, async (req, res) => {
     const actor = requireSessionOf(res).user;
     const { id } = parsePathParams(req, planPathSchema);
@@ -43,6 +42,7 @@ export function mountPlanBeheer(router: Router, { db }: AppContext): void {
       ];
     });
     if (twice.length > 0) throw badRequest('Elke inspanning mag één keer voorkomen.', twice);
+    await refuseOtherOrganisations(db, requireSessionOf(res).user, id, form);
     const ids = await recordVoortgang(db, id, form, { username: actor.username, id: actor.id });
     res.status(201).json({ vastgelegd: ids });
   });
