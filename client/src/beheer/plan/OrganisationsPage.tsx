@@ -4,6 +4,7 @@ import { ErrorSummary, Field, type FieldError, fieldErrorsFrom } from '../FormEr
 import { useBeheerData } from '../useBeheerData.ts';
 import { useFocusAfterRender } from '../useFocusAfterRender.ts';
 import type { AdminOrganisation, AdminPlans } from './planAdminApi.ts';
+import './planAdmin.css';
 
 /** Organisations (trekkers and partners): one per name and gemeente, reused across inspanningen. */
 export function OrganisationsPage() {

@@ -11,6 +11,7 @@ import {
   type VoortgangForm,
   type VoortgangFormRow,
 } from './planAdminApi.ts';
+import './planAdmin.css';
 
 interface Line {
   status: VoortgangStatusKey | '';
