@@ -3,7 +3,7 @@ import type { InspanningBody } from '../../../../schemas/plan.ts';
 import { api, BeheerError, formatDutchNumber, parseDutchNumber } from '../beheerApi.ts';
 import { ErrorSummary, Field, type FieldError } from '../FormErrors.tsx';
 import type { FlatDoel } from './DoelForm.tsx';
-import type { AdminOrganisation } from './planAdminApi.ts';
+import { type AdminOrganisation, parseEuro } from './planAdminApi.ts';
 
 interface Amount {
   jaar: string;
@@ -94,7 +94,7 @@ export function InspanningForm({
 
   function bodyOf(found: FieldError[]) {
     const bedragen = form.bedragen.map((a, index) => {
-      const bedrag = parseDutchNumber(a.bedrag);
+      const bedrag = parseEuro(a.bedrag);
       if (typeof bedrag !== 'number')
         found.push({
           fieldId: id(`bedrag-${index}-bedrag`),

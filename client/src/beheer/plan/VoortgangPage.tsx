@@ -8,6 +8,7 @@ import {
   type AdminPlans,
   currentHalfYear,
   halfYearChoices,
+  parseEuro,
   type VoortgangForm,
   type VoortgangFormRow,
 } from './planAdminApi.ts';
@@ -116,7 +117,7 @@ function VoortgangLines({ data, onSaved }: { data: VoortgangForm; onSaved: (coun
       const line = lines[row.id];
       if (!line || line.status === '') return [];
       const output = parseDutchNumber(line.output);
-      const besteed = parseDutchNumber(line.besteed);
+      const besteed = parseEuro(line.besteed);
       if (output === undefined)
         found.push({
           fieldId: `vg-${row.id}-output`,

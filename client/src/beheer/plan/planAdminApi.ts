@@ -4,6 +4,7 @@ import type {
   VoortgangFormDataBody,
   VoortgangFormRowBody,
 } from '../../../../schemas/planAdmin.ts';
+import { parseDutchNumber } from '../beheerApi.ts';
 
 // Types of the plan's beheer answers (from the zod schemas) and the half years the forms offer.
 
@@ -22,4 +23,14 @@ export function halfYearChoices(today = new Date()): string[] {
 
 export function currentHalfYear(today = new Date()): string {
   return `${today.getFullYear()}-H${today.getMonth() < 6 ? 1 : 2}`;
+}
+
+/**
+ * An amount in euro as people type it: "15.000" is fifteen thousand (a Dutch thousands point), as
+ * are "15000" and "15.000,00"; "12,5" is twelve and a half. Empty → null; not a number → undefined.
+ */
+export function parseEuro(text: string): number | null | undefined {
+  const trimmed = text.trim().replace(/\s|€/g, '');
+  if (/^\d{1,3}(\.\d{3})+$/.test(trimmed)) return Number(trimmed.replace(/\./g, ''));
+  return parseDutchNumber(trimmed);
 }
