@@ -174,7 +174,8 @@ function VoortgangLines({ data, onSaved }: { data: VoortgangForm; onSaved: (coun
       )}
       <ErrorSummary errors={errors} general={general} />
       <p className="form-field__hint">
-        {data.inspanningen.length} inspanningen. Laat de status leeg om een inspanning dit keer over te slaan.
+        {data.inspanningen.length === 1 ? '1 inspanning' : `${data.inspanningen.length} inspanningen`}. Laat
+        de status leeg om een inspanning dit keer over te slaan.
       </p>
       {data.inspanningen.map((row) => {
         const line = lines[row.id] ?? lineOf(row);
