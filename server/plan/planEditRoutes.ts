@@ -23,8 +23,8 @@ import {
   PlanEditRefusal,
   renameOrganisation,
   saveDoel,
-  saveInspanning,
 } from './planEditRepository.ts';
+import { saveInspanning } from './planInspanningRepository.ts';
 
 // Beheer of a programme's plan: organisations (reusable across inspanningen), doelen (doel →
 // subdoel) and inspanningen. For a beheerder or redacteur; a partner only records voortgang.

@@ -147,7 +147,8 @@ export async function findVoortgangForm(
         code: i.code,
         wat: i.title,
         wanneer:
-          i.period_text ?? (i.period_start === null ? null : `${i.period_start} – ${i.period_end ?? 'open einde'}`),
+          i.period_text ??
+          (i.period_start === null ? null : `${i.period_start} – ${i.period_end ?? 'open einde'}`),
         loopt: runsIn({ start: i.period_start, end: i.period_end }, periode),
         trekker: i.trekker_id === null ? null : { id: i.trekker_id, naam: i.trekker_name ?? '' },
         partners: partners.filter((p) => p.inspanning_id === i.id).map((p) => ({ id: p.id, naam: p.name })),
