@@ -40,7 +40,7 @@ const routes: Route[] = [
     path: '/beheer/programmas/{id}/voortgang',
     operationId: 'createInspanningVoortgang',
     summary:
-      'Voortgang van één half jaar vastleggen voor één of meer inspanningen (alles of niets; eerdere vastleggingen blijven als geschiedenis)',
+      'Voortgang van één half jaar vastleggen voor één of meer inspanningen (alles of niets; eerdere vastleggingen blijven als geschiedenis); een partner alleen voor de inspanningen van de eigen organisatie',
     params: planPathSchema,
     body: voortgangFormSchema,
     ok: {
