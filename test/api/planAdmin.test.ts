@@ -204,6 +204,24 @@ describe('plan beheer: doelen, inspanningen, organisations and the partner role'
     assert.equal(made.body.organisatie, welzijn);
   });
 
+  it('changes a role to partner only together with an organisation, and clears it for another role', async () => {
+    const patch = (id: number, body: object) =>
+      request(t.app)
+        .patch(`/api/v1/beheer/gebruikers/${id}`)
+        .set('Cookie', beheerder.cookie)
+        .set('X-CSRF-Token', beheerder.csrf)
+        .send(body);
+    const { id } = await addUser(t.db, 'wisselaar', 'redacteur');
+    assertProblem(await patch(id, { rol: 'partner' }), 400, ['organisatie']);
+    assertProblem(await patch(id, { organisatie: welzijn }), 400, ['organisatie']);
+    const toPartner = await patch(id, { rol: 'partner', organisatie: welzijn });
+    assert.equal(toPartner.status, 200, JSON.stringify(toPartner.body));
+    assert.equal(toPartner.body.organisatie, welzijn);
+    const back = await patch(id, { rol: 'redacteur' });
+    assert.equal(back.status, 200);
+    assert.equal(back.body.organisatie, null);
+  });
+
   it('a partner sees only its own inspanningen and records voortgang only for them', async () => {
     const partner = await login(t.app, 'partner1');
     const plans = await get('/plannen', partner).expect(200);
