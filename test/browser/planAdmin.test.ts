@@ -14,6 +14,7 @@ import {
   startTestServer,
   type TestPage,
   type TestServer,
+  WIDE,
 } from '../support/browser.ts';
 
 // The plan's beheer forms as people use them: a beheerder adds an organisation, a partner account
@@ -80,6 +81,8 @@ describe('plan beheer in the browser', () => {
     await page.getByText('Organisatie Buurtwerk Noord is aangemaakt.').waitFor();
     await assertAccessible('organisaties');
     await saveScreenshot(page, 'planbeheer-organisaties');
+    await assertReflows('organisaties');
+    await page.setViewportSize(WIDE);
 
     await nav().getByRole('link', { name: 'Gebruikers' }).click();
     await page.getByLabel('Gebruikersnaam').fill('piet');
