@@ -34,7 +34,7 @@ export const polaritySchema = z
   .openapi('Polariteit', { description: 'Welke richting beter is' });
 export type Polarity = z.infer<typeof polaritySchema>;
 
-export const roleSchema = z.enum(roles, { error: 'Kies de rol beheerder of redacteur' });
+export const roleSchema = z.enum(roles, { error: 'Kies de rol beheerder, redacteur of partner' });
 export type Role = z.infer<typeof roleSchema>;
 
 export const programmeAreaRoleSchema = z.enum(programmeAreaRoles, {

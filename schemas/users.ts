@@ -14,6 +14,33 @@ export const usernameSchema = z
     'Gebruik 2 tot 50 kleine letters, cijfers, punt, streepje of liggend streepje',
   );
 
+const organisationIdSchema = z
+  .number({ error: 'Verwacht het id van een organisatie (een getal)' })
+  .int('Verwacht het id van een organisatie (een geheel getal)')
+  .positive('Verwacht het id van een organisatie (een positief getal)');
+
+type RoleName = z.infer<typeof roleSchema>;
+
+/** A partner works for exactly one organisation; the other roles for none (decision 0109). */
+function partnerHasOrganisation(
+  role: RoleName | undefined,
+  organisation: number | undefined,
+  ctx: z.RefinementCtx,
+) {
+  if (role === 'partner' && organisation === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['organisatie'],
+      message: 'Kies de organisatie van deze partner',
+    });
+  if (role !== undefined && role !== 'partner' && organisation !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['organisatie'],
+      message: `Alleen een partner hoort bij een organisatie, een ${role} niet`,
+    });
+}
+
 export const passwordSchema = z
   .string({ error: 'Vul een wachtwoord in' })
   .min(MIN_PASSWORD_LENGTH, `Een wachtwoord heeft minstens ${MIN_PASSWORD_LENGTH} tekens`)
@@ -24,9 +51,13 @@ export const newUserSchema = z
     gebruikersnaam: usernameSchema,
     naam: z.string({ error: 'Vul een naam in' }).trim().min(1, 'Vul een naam in').max(200),
     rol: roleSchema,
+    organisatie: organisationIdSchema
+      .optional()
+      .describe('Alleen bij de rol partner (en dan verplicht): de organisatie van de gebruiker'),
     wachtwoord: passwordSchema,
   })
   .strict()
+  .superRefine((user, ctx) => partnerHasOrganisation(user.rol, user.organisatie, ctx))
   .openapi('NieuweGebruiker');
 export type NewUserInput = z.infer<typeof newUserSchema>;
 
@@ -34,11 +65,15 @@ export const userPatchSchema = z
   .object({
     naam: z.string().trim().min(1, 'Vul een naam in').max(200).optional(),
     rol: roleSchema.optional(),
+    organisatie: organisationIdSchema.optional().describe('Verplicht wanneer de rol partner wordt'),
     uitgeschakeld: z.boolean({ error: 'Verwacht true of false' }).optional(),
     wachtwoord: passwordSchema.optional(),
   })
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'Geef minstens één veld om te wijzigen')
+  .superRefine((patch, ctx) => {
+    if (patch.rol !== undefined) partnerHasOrganisation(patch.rol, patch.organisatie, ctx);
+  })
   .openapi('GebruikerWijzigen');
 
 export const userSchema = z
@@ -47,6 +82,7 @@ export const userSchema = z
     gebruikersnaam: z.string(),
     naam: z.string(),
     rol: roleSchema,
+    organisatie: z.number().int().nullable().describe('De organisatie van een partner'),
     uitgeschakeld: z.boolean(),
     aangemaakt: z.string(),
   })

@@ -23,8 +23,8 @@ export const areaLevels = ['land', 'gemeente', 'wijk', 'buurt', 'programmagebied
 
 export const polarities = ['lager_is_beter', 'hoger_is_beter', 'neutraal'] as const;
 
-/** A user's role in beheer. */
-export const roles = ['beheerder', 'redacteur'] as const;
+/** A user's role in beheer; a partner is tied to one organisation (decision 0109). */
+export const roles = ['beheerder', 'redacteur', 'partner'] as const;
 
 /** The part an area plays in a programme. */
 export const programmeAreaRoles = ['focus', 'programmagebied'] as const;

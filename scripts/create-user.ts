@@ -2,6 +2,9 @@
  * Creates an account; the only way to get the first beheerder (there is no default account).
  *
  *   npm run user:create -- --gebruikersnaam anna --rol beheerder [--naam "Anna de Vries"]
+ *   npm run user:create -- --gebruikersnaam piet --rol partner --organisatie "Welzijn Leidschendam"
+ *
+ * A partner needs --organisatie: the id or the exact name of an organisation in the plans.
  *
  * The password comes from BUURTPEIL_WACHTWOORD, else from stdin when it is piped, else it is
  * asked twice on the terminal without echo. Never as an argument: those end up in shell history.
@@ -9,7 +12,14 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { writeAudit } from '../server/audit/audit.ts';
-import { createUser, newUserSchema, UsernameTakenError, userView } from '../server/auth/userAccounts.ts';
+import {
+  createUser,
+  newUserSchema,
+  resolveOrganisation,
+  UnknownOrganisationError,
+  UsernameTakenError,
+  userView,
+} from '../server/auth/userAccounts.ts';
 import { readConfig } from '../server/config.ts';
 import { createDatabase } from '../server/db/createDatabase.ts';
 import { EmbeddedDatabaseInUseError } from '../server/db/embeddedLock.ts';
@@ -20,6 +30,7 @@ const { values } = parseArgs({
     gebruikersnaam: { type: 'string' },
     rol: { type: 'string' },
     naam: { type: 'string' },
+    organisatie: { type: 'string' },
   },
 });
 
@@ -56,26 +67,29 @@ async function readPassword(): Promise<string> {
 async function main(): Promise<number> {
   if (!values.gebruikersnaam || !values.rol) {
     console.error(
-      'Gebruik: npm run user:create -- --gebruikersnaam <naam> --rol beheerder|redacteur [--naam "Volledige naam"]',
+      'Gebruik: npm run user:create -- --gebruikersnaam <naam> --rol beheerder|redacteur|partner [--organisatie <id of naam>] [--naam "Volledige naam"]',
     );
     return 2;
   }
   const password = await readPassword();
-  const parsed = newUserSchema.safeParse({
-    gebruikersnaam: values.gebruikersnaam,
-    naam: values.naam ?? values.gebruikersnaam,
-    rol: values.rol,
-    wachtwoord: password,
-  });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      console.error(`${issue.path.join('.') || 'invoer'}: ${issue.message}`);
-    return 2;
-  }
   const config = readConfig();
   const db = createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(db);
+    const organisation =
+      values.organisatie === undefined ? undefined : await resolveOrganisation(db, values.organisatie);
+    const parsed = newUserSchema.safeParse({
+      gebruikersnaam: values.gebruikersnaam,
+      naam: values.naam ?? values.gebruikersnaam,
+      rol: values.rol,
+      ...(organisation === undefined ? {} : { organisatie: organisation }),
+      wachtwoord: password,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        console.error(`${issue.path.join('.') || 'invoer'}: ${issue.message}`);
+      return 2;
+    }
     const user = await db.transaction().execute(async (trx) => {
       const created = await createUser(trx, parsed.data);
       await writeAudit(trx, {
@@ -91,7 +105,11 @@ async function main(): Promise<number> {
     console.log(`Gebruiker ${user.username} (${user.role}) is aangemaakt.`);
     return 0;
   } catch (error) {
-    if (error instanceof UsernameTakenError || error instanceof EmbeddedDatabaseInUseError) {
+    if (
+      error instanceof UsernameTakenError ||
+      error instanceof UnknownOrganisationError ||
+      error instanceof EmbeddedDatabaseInUseError
+    ) {
       console.error(error.message);
       return 1;
     }

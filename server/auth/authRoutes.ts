@@ -79,7 +79,13 @@ export const mountAuth: MountFeature = (api, context) => {
       .status(201)
       .json(
         sessionBody({
-          user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role },
+          user: {
+            id: user.id,
+            username: user.username,
+            displayName: user.display_name,
+            role: user.role,
+            organisationId: user.organisation_id,
+          },
           csrfToken,
         }),
       );

@@ -8,6 +8,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: Role;
+  /** A partner's organisation; null for the other roles. */
+  organisationId: number | null;
 }
 
 export interface ActiveSession {
@@ -69,6 +71,7 @@ export async function findActiveSession(
       'users.display_name',
       'users.role',
       'users.disabled',
+      'users.organisation_id',
     ])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
@@ -86,7 +89,13 @@ export async function findActiveSession(
   return {
     idHash,
     csrfToken: row.csrf_token,
-    user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role },
+    user: {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      organisationId: row.organisation_id,
+    },
   };
 }
 

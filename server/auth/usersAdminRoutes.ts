@@ -9,11 +9,15 @@ import { parseBody } from '../http/validate.ts';
 import { requireRole, requireSessionOf } from './guards.ts';
 import { hashPassword } from './passwords.ts';
 import { deleteSessionsOfUser } from './sessions.ts';
+import type { Db } from '../db/createDatabase.ts';
+import type { Role } from '../db/Database.ts';
 import {
   countOtherActiveBeheerders,
   createUser,
   findUserForUpdate,
   listUsers,
+  requireOrganisation,
+  UnknownOrganisationError,
   UsernameTakenError,
   updateUser,
   userView,
@@ -48,6 +52,34 @@ documentAdmin({
   },
 });
 
+const unknownOrganisation = (error: UnknownOrganisationError) =>
+  new HttpProblem(400, 'Onbekende organisatie', error.message, [
+    { name: 'organisatie', reason: error.message },
+  ]);
+
+/**
+ * The organisation column after a change: set with the partner role, cleared with any other role;
+ * a new organisation alone is only for someone who is a partner already.
+ */
+async function organisationOfPatch(
+  db: Db,
+  currentRole: Role,
+  patch: { rol?: Role | undefined; organisatie?: number | undefined },
+): Promise<number | null | undefined> {
+  if (patch.rol === undefined && patch.organisatie !== undefined && currentRole !== 'partner') {
+    const reason = `Alleen een partner hoort bij een organisatie; deze gebruiker is ${currentRole}.`;
+    throw new HttpProblem(400, 'Geen partner', reason, [{ name: 'organisatie', reason }]);
+  }
+  if (patch.rol !== undefined && patch.rol !== 'partner') return null;
+  try {
+    await requireOrganisation(db, patch.organisatie);
+  } catch (error) {
+    if (error instanceof UnknownOrganisationError) throw unknownOrganisation(error);
+    throw error;
+  }
+  return patch.organisatie;
+}
+
 /** Accounts: only a beheerder lists, creates, changes and disables them. */
 export function mountUsersAdmin(router: Router, { db }: AppContext): void {
   const onlyBeheerder = requireRole('beheerder');
@@ -78,6 +110,7 @@ export function mountUsersAdmin(router: Router, { db }: AppContext): void {
             { name: 'gebruikersnaam', reason: error.message },
           ]);
         }
+        if (error instanceof UnknownOrganisationError) throw unknownOrganisation(error);
         throw error;
       }
     });
@@ -94,7 +127,7 @@ export function mountUsersAdmin(router: Router, { db }: AppContext): void {
       const losesBeheer =
         before.role === 'beheerder' &&
         !before.disabled &&
-        (patch.rol === 'redacteur' || patch.uitgeschakeld === true);
+        ((patch.rol !== undefined && patch.rol !== 'beheerder') || patch.uitgeschakeld === true);
       if (losesBeheer) {
         if ((await countOtherActiveBeheerders(trx, id)) === 0) {
           throw new HttpProblem(
@@ -104,9 +137,11 @@ export function mountUsersAdmin(router: Router, { db }: AppContext): void {
           );
         }
       }
+      const organisation = await organisationOfPatch(trx, before.role, patch);
       const after = await updateUser(trx, id, {
         ...(patch.naam !== undefined ? { display_name: patch.naam } : {}),
         ...(patch.rol !== undefined ? { role: patch.rol } : {}),
+        ...(organisation !== undefined ? { organisation_id: organisation } : {}),
         ...(patch.uitgeschakeld !== undefined ? { disabled: patch.uitgeschakeld } : {}),
         ...(patch.wachtwoord !== undefined ? { password_hash: await hashPassword(patch.wachtwoord) } : {}),
       });

@@ -7,6 +7,8 @@ import { mountImportsAdmin } from '../imports/importsAdminRoutes.ts';
 import { mountPlanBeheer } from '../plan/planBeheerRoutes.ts';
 import { mountProgrammesAdmin } from '../programmes/programmesAdminRoutes.ts';
 import { mountTargetsAdmin } from '../programmes/targetsAdminRoutes.ts';
+import { mountPlanEdit } from '../plan/planEditRoutes.ts';
+import { mountPlanVoortgangAdmin } from '../plan/planVoortgangAdminRoutes.ts';
 import { mountAudit } from './auditRoutes.ts';
 
 /**
@@ -38,6 +40,8 @@ export const mountBeheer: MountFeature = (api, context) => {
   mountTargetsAdmin(router, context);
   mountProgrammesAdmin(router, context);
   mountPlanBeheer(router, context);
+  mountPlanVoortgangAdmin(router, context);
+  mountPlanEdit(router, context);
   mountAudit(router, context);
 
   api.use('/beheer', router);

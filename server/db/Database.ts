@@ -207,6 +207,8 @@ export interface UsersTable {
   password_hash: string;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: DefaultedTimestamp;
+  /** Migration 2026_12_02_3000: a partner's organisation (set exactly when role is partner). */
+  organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SessionsTable {

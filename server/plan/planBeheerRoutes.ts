@@ -8,13 +8,14 @@ import { badRequest, notFound } from '../http/problem.ts';
 import { parseBody, parsePathParams } from '../http/validate.ts';
 import { findProgramme } from '../programmes/programmesRepository.ts';
 import { findInspanningIds, recordVoortgang } from './planRepository.ts';
+import { refuseOtherOrganisations } from './planVoortgangAdminRoutes.ts';
 
 documentAdmin({
   method: 'post',
   path: '/beheer/programmas/{id}/voortgang',
   operationId: 'createInspanningVoortgang',
   summary:
-    'Voortgang van één half jaar vastleggen voor één of meer inspanningen (alles of niets; eerdere vastleggingen blijven als geschiedenis)',
+    'Voortgang van één half jaar vastleggen voor één of meer inspanningen (alles of niets; eerdere vastleggingen blijven als geschiedenis); een partner alleen voor de inspanningen van de eigen organisatie',
   params: planPathSchema,
   body: voortgangFormSchema,
   responses: {
@@ -25,7 +26,7 @@ documentAdmin({
 
 /** The half-yearly voortgang of a programme's inspanningen. */
 export function mountPlanBeheer(router: Router, { db }: AppContext): void {
-  const dataRoles = requireRole('beheerder', 'redacteur');
+  const dataRoles = requireRole('beheerder', 'redacteur', 'partner');
   router.post('/programmas/:id/voortgang', dataRoles, async (req, res) => {
     const actor = requireSessionOf(res).user;
     const { id } = parsePathParams(req, planPathSchema);
@@ -57,6 +58,7 @@ export function mountPlanBeheer(router: Router, { db }: AppContext): void {
       ];
     });
     if (twice.length > 0) throw badRequest('Elke inspanning mag één keer voorkomen.', twice);
+    await refuseOtherOrganisations(db, requireSessionOf(res).user, id, form);
     const ids = await recordVoortgang(db, id, form, { username: actor.username, id: actor.id });
     res.status(201).json({ vastgelegd: ids });
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { createDatabase } from '../../server/db/createDatabase.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
 import { createTestDatabase } from '../support/testDatabase.ts';
 
 const run = promisify(execFile);
@@ -63,6 +64,60 @@ describe('npm run user:create', () => {
       );
       assert.equal(result.code, 2);
       assert.match(result.stderr, /minstens 12 tekens/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('creates a partner tied to an organisation named by its name, and refuses a partner without one', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'buurtpeil-cli-'));
+    const env = {
+      ...process.env,
+      BUURTPEIL_WACHTWOORD: 'een-lang-genoeg-wachtwoord',
+      BUURTPEIL_DB_DIR: dir,
+      DATABASE_URL: '',
+    };
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env }).then(
+        ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+    try {
+      const db = createDatabase({ dataDir: dir });
+      let organisation: number;
+      try {
+        await migrateToLatest(db);
+        ({ id: organisation } = await db
+          .insertInto('organisations')
+          .values({ gemeente_code: 'GM1916', name: 'Buurtwerk Noord' })
+          .returning('id')
+          .executeTakeFirstOrThrow());
+      } finally {
+        await db.destroy();
+      }
+      const without = await cli('--gebruikersnaam', 'piet', '--rol', 'partner');
+      assert.equal(without.code, 2);
+      assert.match(without.stderr, /organisatie: Kies de organisatie van deze partner/);
+      const unknown = await cli('--gebruikersnaam', 'piet', '--rol', 'partner', '--organisatie', 'Onbekend');
+      assert.equal(unknown.code, 1);
+      assert.match(unknown.stderr, /Er is geen organisatie met de naam Onbekend/);
+      const made = await cli(
+        '--gebruikersnaam',
+        'piet',
+        '--rol',
+        'partner',
+        '--organisatie',
+        'buurtwerk noord',
+      );
+      assert.equal(made.code, 0, made.stderr);
+      assert.match(made.stdout, /Gebruiker piet \(partner\) is aangemaakt/);
+      const check = createDatabase({ dataDir: dir });
+      try {
+        const user = await check.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+        assert.deepEqual([user.role, user.organisation_id], ['partner', organisation]);
+      } finally {
+        await check.destroy();
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

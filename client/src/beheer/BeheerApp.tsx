@@ -4,6 +4,9 @@ import { AuditPage } from './AuditPage.tsx';
 import { BeheerError, request, type SessionInfo, setCsrfToken, whenSessionLost } from './beheerApi.ts';
 import { ImportsPage } from './ImportsPage.tsx';
 import { LoginForm } from './LoginForm.tsx';
+import { OrganisationsPage } from './plan/OrganisationsPage.tsx';
+import { PlanPage } from './plan/PlanPage.tsx';
+import { VoortgangPage } from './plan/VoortgangPage.tsx';
 import { TargetsPage } from './TargetsPage.tsx';
 import { UploadPage } from './UploadPage.tsx';
 import { UsersPage } from './UsersPage.tsx';
@@ -13,6 +16,9 @@ const SECTIONS = [
   { path: '/beheer/upload', label: 'Cijfers inlezen', roles: ['beheerder', 'redacteur'] },
   { path: '/beheer/imports', label: 'Imports', roles: ['beheerder', 'redacteur'] },
   { path: '/beheer/streefwaarden', label: 'Streefwaarden', roles: ['beheerder', 'redacteur'] },
+  { path: '/beheer/plan', label: 'Doelen en inspanningen', roles: ['beheerder', 'redacteur'] },
+  { path: '/beheer/organisaties', label: 'Organisaties', roles: ['beheerder', 'redacteur'] },
+  { path: '/beheer/voortgang', label: 'Voortgang', roles: ['beheerder', 'redacteur', 'partner'] },
   { path: '/beheer/gebruikers', label: 'Gebruikers', roles: ['beheerder'] },
   { path: '/beheer/audit', label: 'Auditlog', roles: ['beheerder', 'redacteur'] },
 ] as const;
@@ -101,6 +107,12 @@ function BeheerSection({ path, role }: { path: string; role: string }) {
       return role === 'beheerder' ? <UsersPage /> : null;
     case '/beheer/audit':
       return <AuditPage />;
+    case '/beheer/plan':
+      return <PlanPage />;
+    case '/beheer/organisaties':
+      return <OrganisationsPage />;
+    case '/beheer/voortgang':
+      return <VoortgangPage />;
     default:
       return <UploadPage />;
   }

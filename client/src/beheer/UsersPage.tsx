@@ -6,16 +6,27 @@ import { useBeheerData } from './useBeheerData.ts';
 
 type User = UserBody;
 
+interface Organisation {
+  id: number;
+  naam: string;
+  gemeente: string;
+}
+
 const FIELD_IDS = {
   gebruikersnaam: 'gebruiker-naam',
   naam: 'gebruiker-volledig',
   rol: 'gebruiker-rol',
+  organisatie: 'gebruiker-organisatie',
   wachtwoord: 'gebruiker-wachtwoord',
 };
 
 /** Accounts (beheerder only): create, change the role, disable or enable. */
 export function UsersPage() {
   const { data, error, reload } = useBeheerData<{ gebruikers: User[] }>('/beheer/gebruikers');
+  const organisations =
+    useBeheerData<{ organisaties: Organisation[] }>('/beheer/organisaties').data?.organisaties ?? [];
+  const organisationName = (id: number | null) =>
+    organisations.find((o) => o.id === id)?.naam ?? `organisatie ${id}`;
   const [message, setMessage] = useState<{ kind: 'ok' | 'fout'; text: string }>();
 
   async function change(user: User, patch: Partial<Pick<User, 'rol' | 'uitgeschakeld'>>, done: string) {
@@ -33,7 +44,8 @@ export function UsersPage() {
       <h1 id="gebruikers-titel">Gebruikers</h1>
       <p className="lead">
         Een beheerder beheert gebruikers en alles daarnaast; een redacteur leest cijfers in en houdt
-        streefwaarden bij.
+        streefwaarden bij; een partner legt alleen de voortgang vast van de inspanningen van de eigen
+        organisatie.
       </p>
       <div aria-live="polite">
         {message && (
@@ -63,20 +75,24 @@ export function UsersPage() {
                   <th scope="row">{user.gebruikersnaam}</th>
                   <td>{user.naam}</td>
                   <td>
-                    <select
-                      aria-label={`Rol van ${user.gebruikersnaam}`}
-                      value={user.rol}
-                      onChange={(e) =>
-                        void change(
-                          user,
-                          { rol: e.target.value as Role },
-                          `${user.gebruikersnaam} is nu ${e.target.value}.`,
-                        )
-                      }
-                    >
-                      <option value="beheerder">beheerder</option>
-                      <option value="redacteur">redacteur</option>
-                    </select>
+                    {user.rol === 'partner' ? (
+                      <>partner van {organisationName(user.organisatie)}</>
+                    ) : (
+                      <select
+                        aria-label={`Rol van ${user.gebruikersnaam}`}
+                        value={user.rol}
+                        onChange={(e) =>
+                          void change(
+                            user,
+                            { rol: e.target.value as Role },
+                            `${user.gebruikersnaam} is nu ${e.target.value}.`,
+                          )
+                        }
+                      >
+                        <option value="beheerder">beheerder</option>
+                        <option value="redacteur">redacteur</option>
+                      </select>
+                    )}
                   </td>
                   <td>{user.uitgeschakeld ? 'Uitgeschakeld' : 'Actief'}</td>
                   <td className="small nowrap">{formatDateTime(user.aangemaakt)}</td>
@@ -105,6 +121,7 @@ export function UsersPage() {
         </div>
       )}
       <NewUserForm
+        organisations={organisations}
         onCreated={(name) => {
           setMessage({ kind: 'ok', text: `Gebruiker ${name} is aangemaakt.` });
           reload();
@@ -114,11 +131,18 @@ export function UsersPage() {
   );
 }
 
-function NewUserForm({ onCreated }: { onCreated: (username: string) => void }) {
+function NewUserForm({
+  organisations,
+  onCreated,
+}: {
+  organisations: Organisation[];
+  onCreated: (username: string) => void;
+}) {
   const [form, setForm] = useState({
     gebruikersnaam: '',
     naam: '',
     rol: 'redacteur' as Role,
+    organisatie: '',
     wachtwoord: '',
   });
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -130,8 +154,11 @@ function NewUserForm({ onCreated }: { onCreated: (username: string) => void }) {
     setErrors([]);
     setGeneral(undefined);
     try {
-      const created = await api.post<User>('/beheer/gebruikers', form);
-      setForm({ gebruikersnaam: '', naam: '', rol: 'redacteur', wachtwoord: '' });
+      const { organisatie, ...rest } = form;
+      const body =
+        form.rol === 'partner' && organisatie ? { ...rest, organisatie: Number(organisatie) } : rest;
+      const created = await api.post<User>('/beheer/gebruikers', body);
+      setForm({ gebruikersnaam: '', naam: '', rol: 'redacteur', organisatie: '', wachtwoord: '' });
       onCreated(created.gebruikersnaam);
     } catch (e) {
       if (e instanceof BeheerError && e.invalidParams.length > 0)
@@ -177,9 +204,33 @@ function NewUserForm({ onCreated }: { onCreated: (username: string) => void }) {
             <select {...props} value={form.rol} onChange={(e) => set('rol', e.target.value)}>
               <option value="redacteur">redacteur</option>
               <option value="beheerder">beheerder</option>
+              <option value="partner">partner (één organisatie)</option>
             </select>
           )}
         </Field>
+        {form.rol === 'partner' && (
+          <Field
+            id="gebruiker-organisatie"
+            label="Organisatie"
+            hint="De partner legt alleen voortgang vast voor inspanningen van deze organisatie"
+            error={errorOf('gebruiker-organisatie')}
+          >
+            {(props) => (
+              <select
+                {...props}
+                value={form.organisatie}
+                onChange={(e) => set('organisatie', e.target.value)}
+              >
+                <option value="">— kies een organisatie —</option>
+                {organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.naam} ({o.gemeente})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field
           id="gebruiker-wachtwoord"
           label="Wachtwoord"
