@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import { newUserSchema, userListSchema, userPatchSchema, userSchema } from '../../schemas/users.ts';
 import type { AppContext } from '../AppContext.ts';
 import { writeAudit } from '../audit/audit.ts';
+import type { Db } from '../db/createDatabase.ts';
+import type { Role } from '../db/Database.ts';
 import { documentAdmin } from '../http/documentAdmin.ts';
 import { idParam, idPathSchema } from '../http/idParam.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
@@ -9,8 +11,6 @@ import { parseBody } from '../http/validate.ts';
 import { requireRole, requireSessionOf } from './guards.ts';
 import { hashPassword } from './passwords.ts';
 import { deleteSessionsOfUser } from './sessions.ts';
-import type { Db } from '../db/createDatabase.ts';
-import type { Role } from '../db/Database.ts';
 import {
   countOtherActiveBeheerders,
   createUser,

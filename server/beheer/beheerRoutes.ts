@@ -5,10 +5,10 @@ import { mountUsersAdmin } from '../auth/usersAdminRoutes.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
 import { mountImportsAdmin } from '../imports/importsAdminRoutes.ts';
 import { mountPlanBeheer } from '../plan/planBeheerRoutes.ts';
-import { mountProgrammesAdmin } from '../programmes/programmesAdminRoutes.ts';
-import { mountTargetsAdmin } from '../programmes/targetsAdminRoutes.ts';
 import { mountPlanEdit } from '../plan/planEditRoutes.ts';
 import { mountPlanVoortgangAdmin } from '../plan/planVoortgangAdminRoutes.ts';
+import { mountProgrammesAdmin } from '../programmes/programmesAdminRoutes.ts';
+import { mountTargetsAdmin } from '../programmes/targetsAdminRoutes.ts';
 import { mountAudit } from './auditRoutes.ts';
 
 /**

@@ -7,8 +7,8 @@ import { documentAdmin } from '../http/documentAdmin.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { parseBody, parsePathParams } from '../http/validate.ts';
 import { findProgramme } from '../programmes/programmesRepository.ts';
+import { refuseOtherOrganisations } from './partnerScope.ts';
 import { findInspanningIds, recordVoortgang } from './planRepository.ts';
-import { refuseOtherOrganisations } from './planVoortgangAdminRoutes.ts';
 
 documentAdmin({
   method: 'post',

@@ -12,6 +12,7 @@ import type { Db } from '../db/createDatabase.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parsePathParams, parseQuery } from '../http/validate.ts';
 import { findProgramme } from '../programmes/programmesRepository.ts';
+import { organisationOf } from './partnerScope.ts';
 import { documentPlanAdmin } from './planAdminOpenApi.ts';
 import {
   findOrganisation,
@@ -45,41 +46,6 @@ documentPlanAdmin({
   refusals: { 404: 'Programma bestaat niet' },
   roles: allRoles,
 });
-
-/** A partner account's organisation; the other roles have none (and see everything). */
-const organisationOf = (user: SessionUser) => (user.role === 'partner' ? user.organisationId : null);
-
-/**
- * Refuses a voortgang form of a partner with a line for an inspanning that is not its
- * organisation's, naming each such line. For the other roles it lets everything through.
- */
-export async function refuseOtherOrganisations(
-  db: Db,
-  user: SessionUser,
-  programmeId: string,
-  form: VoortgangFormBody,
-): Promise<void> {
-  const organisation = organisationOf(user);
-  if (organisation === null) return;
-  const own = await inspanningenOfOrganisation(db, organisation, programmeId);
-  const foreign = form.regels.flatMap((line, index) =>
-    own.has(line.inspanning)
-      ? []
-      : [
-          {
-            name: `regels.${index}.inspanning`,
-            reason: `Inspanning ${line.inspanning} is niet van uw organisatie (trekker of partner); die mag u niet bijwerken.`,
-          },
-        ],
-  );
-  if (foreign.length > 0)
-    throw new HttpProblem(
-      403,
-      'Geen toegang',
-      'Als partner legt u alleen voortgang vast voor de inspanningen van uw eigen organisatie.',
-      foreign,
-    );
-}
 
 export function mountPlanVoortgangAdmin(router: Router, { db }: AppContext): void {
   const everyRole = requireRole('beheerder', 'redacteur', 'partner');
