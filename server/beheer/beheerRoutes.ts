@@ -3,6 +3,7 @@ import { readAuthSettings } from '../auth/authSettings.ts';
 import { authenticate, requireCsrf, requireSessionOf } from '../auth/guards.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
 import { mountPlanBeheer } from '../plan/planBeheerRoutes.ts';
+import { mountReportsAdmin } from '../reports/reportsAdminRoutes.ts';
 import { mountAudit } from './auditRoutes.ts';
 import { documentBeheer } from './beheerOpenApi.ts';
 import { mountImports } from './importsRoutes.ts';
@@ -38,6 +39,7 @@ export const mountBeheer: MountFeature = (api, context) => {
   mountTargets(router, context);
   mountProgrammesBeheer(router, context);
   mountPlanBeheer(router, context);
+  mountReportsAdmin(router, context);
   mountAudit(router, context);
 
   api.use('/beheer', router);

@@ -30,6 +30,7 @@ export interface Database {
   inspanning_budgets: InspanningBudgetsTable;
   voortgang: VoortgangTable;
   programme_budget_lines: ProgrammeBudgetLinesTable;
+  report_versions: ReportVersionsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -359,4 +360,14 @@ export interface ProgrammeBudgetLinesTable {
   amount: number;
   note: string | null;
   sort_order: ColumnType<number, number | undefined, number>;
+}
+
+// Migration 2026_12_02_40: vastgestelde rapportages, the frozen report document per version.
+export interface ReportVersionsTable {
+  id: Generated<number>;
+  programme_id: string;
+  period: string;
+  version: number;
+  document: JSONColumnType<object, string, string>;
+  established_at: DefaultedTimestamp;
 }
