@@ -146,7 +146,8 @@ function stepChanges(before: ComparedReport, after: ComparedReport): Step[] {
     const naar = entry(b);
     const besteedVan = a?.besteedTotaal ?? null;
     const besteedNaar = b?.besteedTotaal ?? null;
-    if (JSON.stringify(van) === JSON.stringify(naar) && besteedVan === besteedNaar) continue;
+    const same = a && b && JSON.stringify(van) === JSON.stringify(naar) && besteedVan === besteedNaar;
+    if (same) continue;
     changes.push({ code, wat: (b ?? a)!.wat, van, naar, besteedVan, besteedNaar });
   }
   return changes;
