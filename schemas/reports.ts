@@ -108,3 +108,7 @@ export type ReportBody = z.infer<typeof reportSchema>;
 export const reportListSchema = z
   .object({ programma: z.string(), vastgesteld: z.array(reportVersionRefSchema).describe('Nieuwste eerst') })
   .openapi('RapportageLijst');
+
+export const reportPermissionSchema = z
+  .object({ vaststellen: z.boolean().describe('Waar als de sessie de rol beheerder heeft') })
+  .openapi('RapportageVaststelbaar');

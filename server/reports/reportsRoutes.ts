@@ -4,9 +4,12 @@ import {
   reportListPathSchema,
   reportListSchema,
   reportPathSchema,
+  reportPermissionSchema,
   reportSchema,
   reportVersionPathSchema,
 } from '../../schemas/reports.ts';
+import { readAuthSettings } from '../auth/authSettings.ts';
+import { authenticate, sessionOf } from '../auth/guards.ts';
 import { documentGet } from '../http/documentGet.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
 import { notFound } from '../http/problem.ts';
@@ -47,7 +50,29 @@ documentGet({
   response: reportSchema,
 });
 
-export const mountReports: MountFeature = (api, { db }) => {
+documentGet({
+  path: '/programmas/{id}/rapportages/{periode}/vaststelbaar',
+  operationId: 'getRapportageVaststelbaar',
+  tag: 'Programma’s',
+  summary: 'Mag wie dit vraagt deze rapportage vaststellen (ingelogd met de rol beheerder)?',
+  description:
+    'Altijd 200, ook zonder sessie, zodat de rapportagepagina de knop Vaststellen kan tonen of weglaten zonder een fout te krijgen.',
+  params: reportPathSchema,
+  query: noQuerySchema,
+  response: reportPermissionSchema,
+});
+
+export const mountReports: MountFeature = (api, { db, config }) => {
+  const readSession = authenticate(db, readAuthSettings(config.secureCookies));
+  api.get('/programmas/:id/rapportages/:periode/vaststelbaar', readSession, async (req, res) => {
+    const { id } = parsePathParams(req, reportPathSchema);
+    parseQuery(req, noQuerySchema);
+    if (!(await findProgramme(db, id))) throw notFound(`Er is geen programma met id ${id}.`);
+    res.set('Cache-Control', 'no-store');
+    res.vary('Cookie');
+    res.json({ vaststellen: sessionOf(res)?.user.role === 'beheerder' });
+  });
+
   api.get('/programmas/:id/rapportages', async (req, res) => {
     const { id } = parsePathParams(req, reportListPathSchema);
     parseQuery(req, noQuerySchema);

@@ -52,6 +52,11 @@ describe('council report: live, vastgesteld, and what changed since', () => {
   });
 
   it('lets only the beheerder vaststellen, behind the session and CSRF checks', async () => {
+    const may = (who: LoggedIn | null) => {
+      const call = request(t.app).get(`${LIVE}/vaststelbaar`);
+      return (who ? call.set('Cookie', who.cookie) : call).expect(200).then((r) => r.body.vaststellen);
+    };
+    assert.deepEqual([await may(null), await may(editor), await may(manager)], [false, false, true]);
     await vaststellen(null).expect(401);
     await vaststellen(editor).expect(403);
     await request(t.app).post(VASTSTELLEN).set('Cookie', manager.cookie).expect(403);
