@@ -257,6 +257,8 @@ export function ChoroplethMap({
         const fitted = geojson.features.filter((f) => fit.has(String(f.properties?.code)));
         const box = bounds(fitted.length > 0 ? { ...geojson, features: fitted } : geojson);
         if (box) map.fitBounds(box, { padding: 24, animate: false });
+        // The box fitted to, readable by a test and a print check (the programme area on the report).
+        if (box && container.current) container.current.dataset.kaartUitsnede = box.join(',');
         setGeometryVersion((v) => v + 1);
       })
       .catch((error: Error) => live && setFailed(`De grenzen konden niet worden geladen: ${error.message}`));

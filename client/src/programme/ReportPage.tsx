@@ -39,7 +39,7 @@ function ReportMap({ id, indicatorId, year }: { id: string; indicatorId: string 
           indicator={indicator}
           periode={String(year)}
           horizon={10}
-          mode="voortgang"
+          mode="waarde"
           niveau="buurt"
           gemeente={detail.data.gemeente}
           indeling={detail.data.indeling}
@@ -50,8 +50,8 @@ function ReportMap({ id, indicatorId, year }: { id: string; indicatorId: string 
         />
       </Suspense>
       <figcaption>
-        {indicator.naam} in {year}, status voor doel 10 jaar per buurt, ingezoomd op het programmagebied
-        (gestippelde rand). De tabel Resultaten geeft dezelfde cijfers.
+        {indicator.naam} per buurt in {year}, het nieuwste jaar met cijfers, ingezoomd op het programmagebied
+        (gestippelde rand). De status per doel staat in de tabel Resultaten.
       </figcaption>
     </figure>
   );
