@@ -214,7 +214,10 @@ test('the report of Sterk voor Noord prints to A4: every row and the map within 
     const canvasBox = (await map.locator('canvas').boundingBox())!;
     assert.ok(canvasBox.height < PRINTABLE_HEIGHT, `map is ${canvasBox.height}px high, more than one page`);
 
-    // The map is fitted to the programme area, not to the gemeente.
+    // The map shows figures (not a map of plan baselines, all "geen gegevens") …
+    const filled = await map.locator('.area-table tbody tr:not(.is-empty)').count();
+    assert.ok(filled >= 2, `${filled} areas with a figure on the map`);
+    // … and is fitted to the programme area, not to the gemeente.
     const detail = await api<{ indeling: number; gebieden: { code: string }[] }>(
       '/programmas/sterk-voor-noord',
     );

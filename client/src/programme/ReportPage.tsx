@@ -2,7 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import type { ReportBody } from '../../../schemas/reports.ts';
 import { VolgenSection } from '../dashboard/VolgenSection.tsx';
 import { apiUrl, useApi } from '../shared/api.ts';
-import { flattenTargets, programmeBuurten } from '../shared/model.ts';
+import { flattenTargets, programmeBuurten, type TargetProgress } from '../shared/model.ts';
 import { useIndicators, useProgramme } from '../shared/queries.ts';
 import { Link } from '../shared/router.tsx';
 import { STATUS_ORDER, STATUS_STYLES } from '../shared/status.ts';
@@ -25,19 +25,55 @@ const MapPanel = lazy(() => import('../map/MapPanel.tsx').then((m) => ({ default
 
 const longDate = (iso: string) => new Date(iso).toLocaleDateString('nl-NL', { dateStyle: 'long' });
 
-/** The map of the live report: the first result row's indicator, fitted to the programme area. */
-function ReportMap({ id, indicatorId, year }: { id: string; indicatorId: string | undefined; year: number }) {
+interface MapChoice {
+  indicatorId: string;
+  year: number;
+  /** Set when the map shows a related series instead of a result row's own figures. */
+  related: string | null;
+}
+
+/**
+ * What the report's map shows: the first result row with its own figures after the baseline (its
+ * newest year); else the first related series with figures per buurt, labelled as such; else none.
+ * A map of baselines from the plan would be all "geen gegevens".
+ */
+function chooseMap(rows: TargetProgress[]): MapChoice | null {
+  const own = rows.find((t) => t.laatsteJaar !== null && t.basisJaar !== null && t.laatsteJaar > t.basisJaar);
+  if (own) {
+    const years = rows.flatMap((t) =>
+      t.indicatorId === own.indicatorId && t.laatsteJaar ? [t.laatsteJaar] : [],
+    );
+    return { indicatorId: own.indicatorId, year: Math.max(...years), related: null };
+  }
+  const related = rows.find((t) => t.verwant?.gebied.niveau === 'buurt');
+  if (related?.verwant)
+    return {
+      indicatorId: related.verwant.indicator.id,
+      year: related.verwant.laatste.jaar,
+      related: related.indicatorNaam,
+    };
+  return null;
+}
+
+/** The map of the live report, fitted to the programme area. */
+function ReportMap({ id, choice }: { id: string; choice: MapChoice }) {
   const detail = useProgramme(id);
   const indicators = useIndicators();
-  const indicator = indicators.data?.find((i) => i.id === indicatorId);
+  const indicator = indicators.data?.find((i) => i.id === choice.indicatorId);
   if (!detail.data || !indicator) return null;
   const outline = programmeBuurten(detail.data, []);
   return (
     <figure className="report-map" aria-label={`Kaart: ${indicator.naam}`}>
+      <figcaption>
+        {indicator.naam} per buurt in {choice.year}, ingezoomd op het programmagebied (gestippelde rand).
+        {choice.related
+          ? ` De resultaatrijen hebben nog geen buurtcijfers na hun basiswaarde; dit is de verwante reeks bij “${choice.related}”: een andere definitie, gelezen als richting, nooit als status.`
+          : ' De status per doel staat in de tabel Resultaten.'}
+      </figcaption>
       <Suspense fallback={<p>Kaart laden …</p>}>
         <MapPanel
           indicator={indicator}
-          periode={String(year)}
+          periode={String(choice.year)}
           horizon={10}
           mode="waarde"
           niveau="buurt"
@@ -49,10 +85,6 @@ function ReportMap({ id, indicatorId, year }: { id: string; indicatorId: string 
           onSelect={() => {}}
         />
       </Suspense>
-      <figcaption>
-        {indicator.naam} per buurt in {year}, het nieuwste jaar met cijfers, ingezoomd op het programmagebied
-        (gestippelde rand). De status per doel staat in de tabel Resultaten.
-      </figcaption>
     </figure>
   );
 }
@@ -90,13 +122,7 @@ export function ReportPage({ id, periode, versie }: { id: string; periode: strin
     STATUS_ORDER.map(
       (s) => [s, rows.filter((t) => t.horizon === horizon && t.status === s).length] as const,
     ).filter(([, n]) => n > 0);
-  const mapIndicatorId = rows[0]?.indicatorId;
-  const mapYear = Math.max(
-    programme.startjaar,
-    ...rows.flatMap((t) =>
-      t.indicatorId === mapIndicatorId && t.laatsteJaar !== null ? [t.laatsteJaar] : [],
-    ),
-  );
+  const mapChoice = chooseMap(rows);
   const acties = p.inspanningen.filter((i) => i.soort === 'actie');
   const sources = [
     ...new Set([
@@ -180,7 +206,7 @@ export function ReportPage({ id, periode, versie }: { id: string; periode: strin
           Resultaten geeft de cijfers zoals ze werden vastgesteld.
         </p>
       ) : (
-        rows.length > 0 && <ReportMap id={id} indicatorId={mapIndicatorId} year={mapYear} />
+        mapChoice && <ReportMap id={id} choice={mapChoice} />
       )}
 
       <VolgenSection volgen={r.voortgang.volgen} />
