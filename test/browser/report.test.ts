@@ -287,6 +287,16 @@ test('the report reads on a screen of 1366 px and reflows at 320 px without side
       );
       assert.ok(overflow <= 0, `${width}px: ${overflow}px sideways scroll (${wide.join('; ')})`);
       assert.deepEqual(await axeViolations(page), []);
+      // Screen-sized views to look at, beside the full page.
+      await saveScreenshot(page, `rapportage-${width}-boven`, { fullPage: false });
+      for (const [name, locator] of [
+        ['kaart', page.locator('figure.report-map')],
+        ['volgen', page.getByRole('heading', { name: 'Volgen', level: 2 })],
+        ['inspanningen', page.getByRole('heading', { name: 'Inspanningen', level: 2 })],
+      ] as const) {
+        await locator.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await saveScreenshot(page, `rapportage-${width}-${name}`, { fullPage: false });
+      }
       assert.deepEqual(errors, []);
     } finally {
       await tab.close();
@@ -314,7 +324,7 @@ test('a beheerder vaststellen the report; later voortgang changes the live repor
     await page.getByText(/Vastgesteld op .* \(versie 1\)/).waitFor();
     assert.match((await page.locator('article.report').textContent()) ?? '', /19 trajecten lopen/);
     assert.deepEqual(await axeViolations(page), []);
-    await saveScreenshot(page, 'rapportage-vastgesteld', { fullPage: true });
+    await saveScreenshot(page, 'rapportage-vastgesteld', { fullPage: false });
 
     await recordVoortgang(
       server.db,
@@ -334,7 +344,8 @@ test('a beheerder vaststellen the report; later voortgang changes the live repor
     const changed = (await changes.textContent()) ?? '';
     assert.match(changed, /1\.6 .*Loopt.*Afgerond/s);
     assert.match(changed, /Alle 30 trajecten klaar/);
-    await saveScreenshot(page, 'rapportage-veranderd', { fullPage: true });
+    await changes.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await saveScreenshot(page, 'rapportage-veranderd', { fullPage: false });
 
     await page.goto('about:blank');
     await openReport(page, `${REPORT}/vastgesteld/1`);
