@@ -275,7 +275,10 @@ test('the report reads on a screen of 1366 px and reflows at 320 px without side
     const tab = await openPage(browser, { width, height: 900 });
     try {
       const { page, errors } = tab;
-      await openReport(page);
+      // The programme page links to the report of its half year.
+      await page.goto(`${server.url}/programma/sterk-voor-noord`);
+      await page.getByRole('link', { name: 'Voortgangsrapportage 1e helft 2026' }).click();
+      await page.getByRole('heading', { name: 'Sterk voor Noord — 1e helft 2026', level: 1 }).waitFor();
       await waitForMapColoured(page);
       await saveScreenshot(page, `rapportage-${width}`, { fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
