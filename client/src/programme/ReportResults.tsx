@@ -48,7 +48,7 @@ export function ReportResults({ rows }: { rows: TargetProgress[] }) {
   return (
     <section aria-labelledby="resultaten-titel" className="report-section">
       <h2 id="resultaten-titel">Resultaten</h2>
-      <table className="data-table report-table">
+      <table className="data-table report-table report-results">
         <caption>Elke resultaatrij met beide horizonnen en de tekst uit het plan</caption>
         <thead>
           <tr>
