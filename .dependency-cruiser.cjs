@@ -14,6 +14,7 @@ const pureRules = [
   '^server/exports/(csvDialect|exportColumns|firstRowBeforeHeaders)\\.ts$',
   '^server/maplayers/toFeatureCollection\\.ts$',
   '^server/imports/(observationRow|text/|uploadChecks\\.ts$)',
+  '^server/reports/(reportChanges|newestData)\\.ts$',
 ];
 const expressOrDatabase = [
   '^node_modules/(express|kysely|pg|@electric-sql/pglite|helmet|compression|pino-http)/',

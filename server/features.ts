@@ -9,6 +9,7 @@ import { mountMapLayers } from './maplayers/mapLayersRoutes.ts';
 import { mountObservations } from './observations/observationsRoutes.ts';
 import { mountPlan } from './plan/planRoutes.ts';
 import { mountProgrammes } from './programmes/programmesRoutes.ts';
+import { mountReports } from './reports/reportsRoutes.ts';
 
 /** The API's features in the order their routes are matched. */
 export const featureRouters: MountFeature[] = [
@@ -19,6 +20,7 @@ export const featureRouters: MountFeature[] = [
   mountObservations,
   mountProgrammes,
   mountPlan,
+  mountReports,
   mountMapLayers,
   mountExports,
   mountApiReference,

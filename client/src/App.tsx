@@ -29,6 +29,8 @@ function Page({ path }: { path: string }) {
   if (area) return <AreaProfile code={decodeURIComponent(area[1]!)} />;
   const report = path.match(/^\/programma\/([a-z0-9-]+)\/rapportage\/(\d{4}-H[12])\/?$/);
   if (report) return <ReportPage id={report[1]!} periode={report[2]!} />;
+  const frozen = path.match(/^\/programma\/([a-z0-9-]+)\/rapportage\/(\d{4}-H[12])\/vastgesteld\/(\d+)\/?$/);
+  if (frozen) return <ReportPage id={frozen[1]!} periode={frozen[2]!} versie={Number(frozen[3])} />;
   const programme = path.match(/^\/programma\/([a-z0-9-]+)\/?$/);
   if (programme) return <ProgrammePage id={programme[1]!} />;
   if (path === '/data') return <DataPage />;

@@ -9,6 +9,7 @@ import { mountPlanEdit } from '../plan/planEditRoutes.ts';
 import { mountPlanVoortgangAdmin } from '../plan/planVoortgangAdminRoutes.ts';
 import { mountProgrammesAdmin } from '../programmes/programmesAdminRoutes.ts';
 import { mountTargetsAdmin } from '../programmes/targetsAdminRoutes.ts';
+import { mountReportsAdmin } from '../reports/reportsAdminRoutes.ts';
 import { mountAudit } from './auditRoutes.ts';
 
 /**
@@ -42,6 +43,7 @@ export const mountBeheer: MountFeature = (api, context) => {
   mountPlanBeheer(router, context);
   mountPlanVoortgangAdmin(router, context);
   mountPlanEdit(router, context);
+  mountReportsAdmin(router, context);
   mountAudit(router, context);
 
   api.use('/beheer', router);

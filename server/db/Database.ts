@@ -31,6 +31,7 @@ export interface Database {
   voortgang: VoortgangTable;
   programme_budget_lines: ProgrammeBudgetLinesTable;
   disclosure_state: DisclosureStateTable;
+  report_versions: ReportVersionsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -365,4 +366,14 @@ export interface ProgrammeBudgetLinesTable {
   amount: number;
   note: string | null;
   sort_order: ColumnType<number, number | undefined, number>;
+}
+
+// Migration 2026_12_02_40: vastgestelde rapportages, the frozen report document per version.
+export interface ReportVersionsTable {
+  id: Generated<number>;
+  programme_id: string;
+  period: string;
+  version: number;
+  document: JSONColumnType<object, string, string>;
+  established_at: DefaultedTimestamp;
 }

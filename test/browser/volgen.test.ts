@@ -91,3 +91,44 @@ test('the Volgen section shows each monitoring indicator with its focus areas, a
     }
   }
 });
+
+test('the area profile of a focus buurt shows the programme’s Volgen rows for that buurt only', async () => {
+  for (const size of [WIDE, NARROW]) {
+    const tab = await openPage(browser, size);
+    try {
+      const { page } = tab;
+      await page.goto(`${server.url}/gebied/BU19160200`);
+      const section = page.getByRole('region', { name: 'Volgen in Sterk voor Noord' });
+      await section.getByRole('table').first().waitFor({ timeout: 30_000 });
+      const rows = section.getByRole('table').first().locator('tbody tr');
+      assert.equal(await rows.count(), 1, 'one row: this buurt');
+      assert.match(
+        clean(await rows.first().textContent()),
+        /Prinsenhof hoog.*\(2023\).*Leidschendam-Voorburg.*Nederland/,
+      );
+      assert.doesNotMatch(clean(await section.textContent()), /Heuvel Noord/);
+      await section.screenshot({ path: path.join(screenshotDir, `volgen-profiel-${size.width}.png`) });
+      if (size === NARROW) {
+        const scroll = await sidewaysScroll(page);
+        assert.equal(scroll.scrolls, false, `${scroll.pageWidth} px wide: ${scroll.culprits.join(', ')}`);
+      }
+      assert.deepEqual(await axeViolations(page), [], `axe at ${size.width} px`);
+      assert.deepEqual(tab.errors, []);
+    } finally {
+      await tab.close();
+    }
+  }
+  // A buurt outside the programme area has no Volgen section of that programme.
+  const tab = await openPage(browser, WIDE);
+  try {
+    await tab.page.goto(`${server.url}/gebied/BU19160300`);
+    await tab.page.getByRole('heading', { level: 1 }).waitFor();
+    await tab.page
+      .getByRole('region', { name: /Vergelijking|Indicatoren/ })
+      .first()
+      .waitFor();
+    assert.equal(await tab.page.getByRole('region', { name: 'Volgen in Sterk voor Noord' }).count(), 0);
+  } finally {
+    await tab.close();
+  }
+});

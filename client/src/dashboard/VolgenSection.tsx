@@ -144,11 +144,20 @@ function VolgTable({ volg }: { volg: Volg }) {
 }
 
 /** "Volgen": the plan's monitoring indicators, without targets, per focus area. */
-export function VolgenSection({ volgen }: { volgen: ProgrammeProgress['volgen'] }) {
+export function VolgenSection({
+  volgen,
+  title = 'Volgen',
+  headingId = 'volgen-titel',
+}: {
+  volgen: ProgrammeProgress['volgen'];
+  /** The heading; the area profile names the programme (one section per programme). */
+  title?: string;
+  headingId?: string;
+}) {
   if (volgen.length === 0) return null;
   return (
-    <section aria-labelledby="volgen-titel" className="card volgen">
-      <h2 id="volgen-titel">Volgen</h2>
+    <section aria-labelledby={headingId} className="card volgen">
+      <h2 id={headingId}>{title}</h2>
       <p className="lead">
         Indicatoren die het plan volgt zonder streefwaarde: de laatste waarde per focusgebied naast wijk,
         gemeente en Nederland, en de richting sinds het eerste jaar met cijfers. Een richting is geen oordeel

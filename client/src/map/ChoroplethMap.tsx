@@ -24,6 +24,8 @@ export interface ChoroplethMapProps {
   paint: Map<string, AreaPaint>;
   /** Codes drawn with a heavy outline (the programme area). */
   outline?: string[];
+  /** Codes the view fits to (the programme area on the report); absent: every area drawn. */
+  fitTo?: string[];
   selected: string | null;
   onSelect: (code: string) => void;
   /** The tooltip text for an area under the pointer. */
@@ -83,11 +85,14 @@ export function ChoroplethMap({
   geometryUrl,
   paint,
   outline,
+  fitTo,
   selected,
   onSelect,
   describe,
   label,
 }: ChoroplethMapProps) {
+  const fitToRef = useRef(fitTo);
+  fitToRef.current = fitTo;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const codesRef = useRef<string[]>([]);
@@ -248,8 +253,12 @@ export function ChoroplethMap({
         const geojson = normalise(structuredClone(raw));
         codesRef.current = geojson.features.map((f) => String(f.properties?.code));
         (map.getSource(SOURCE) as GeoJSONSource).setData(geojson);
-        const box = bounds(geojson);
+        const fit = new Set(fitToRef.current ?? []);
+        const fitted = geojson.features.filter((f) => fit.has(String(f.properties?.code)));
+        const box = bounds(fitted.length > 0 ? { ...geojson, features: fitted } : geojson);
         if (box) map.fitBounds(box, { padding: 24, animate: false });
+        // The box fitted to, readable by a test and a print check (the programme area on the report).
+        if (box && container.current) container.current.dataset.kaartUitsnede = box.join(',');
         setGeometryVersion((v) => v + 1);
       })
       .catch((error: Error) => live && setFailed(`De grenzen konden niet worden geladen: ${error.message}`));

@@ -22,6 +22,8 @@ export interface MapPanelProps {
   /** Boundary vintage; when absent it follows the year. */
   indeling?: number | null;
   outline?: string[];
+  /** Fit the view to these areas (the programme area) instead of all of them. */
+  fitTo?: string[];
   selected: string | null;
   onSelect: (code: string) => void;
 }
@@ -106,6 +108,7 @@ export function MapPanel(props: MapPanelProps) {
             geometryUrl={geometry}
             paint={paint}
             outline={outline}
+            fitTo={props.fitTo}
             selected={selected}
             onSelect={onSelect}
             describe={describe}

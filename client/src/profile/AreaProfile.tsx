@@ -13,6 +13,7 @@ import {
 import { DEFAULT_GEMEENTE, useAreas, useIndicators } from '../shared/queries.ts';
 import { Link, navigate } from '../shared/router.tsx';
 import { AreaCombobox } from './AreaCombobox.tsx';
+import { AreaVolgen } from './AreaVolgen.tsx';
 import { compareRows, orderIndicatorIds, seriesOf, sourcesOf, splitOwnRows } from './compareRows.ts';
 import { HowCalculated } from './HowCalculated.tsx';
 import { TrendChart } from './TrendChart.tsx';
@@ -303,6 +304,7 @@ export function AreaProfile({ code }: { code: string }) {
           </ul>
         </section>
       )}
+      <AreaVolgen code={area.code} gemeente={area.gemeente} />
       <AreaInspanningen code={area.code} name={area.naam} />
     </article>
   );

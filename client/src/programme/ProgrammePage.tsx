@@ -31,6 +31,12 @@ export function InspanningStatusBadge({ inspanning }: { inspanning: Inspanning }
   );
 }
 
+/** The half year of today, as 2026-H2: the report to open when nothing is recorded yet. */
+function currentHalfYear(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-H${now.getMonth() < 6 ? 1 : 2}`;
+}
+
 function names(list: { naam: string }[]) {
   return list.length === 0 ? 'niet genoemd' : list.map((p) => p.naam).join(', ');
 }
@@ -412,6 +418,12 @@ export function ProgrammePage({ id }: { id: string }) {
         <p>
           {p.periode ? `Stand: ${halfYearLabel(p.periode)}.` : 'Er is nog geen voortgang vastgelegd.'}{' '}
           {p.inspanningen.length} inspanningen{filtered ? ' in deze selectie' : ''}.
+        </p>
+        <p>
+          <Link href={`/programma/${id}/rapportage/${p.periode ?? currentHalfYear()}`}>
+            Voortgangsrapportage {halfYearLabel(p.periode ?? currentHalfYear())}
+          </Link>{' '}
+          (om af te drukken, vast te stellen en eerdere vastgestelde te lezen)
         </p>
         <ul className="status-counts">
           {INSPANNING_STATUS_ORDER.map((status) => (

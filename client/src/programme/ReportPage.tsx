@@ -1,8 +1,9 @@
 import { lazy, Suspense, useMemo } from 'react';
+import type { ReportBody } from '../../../schemas/reports.ts';
+import { VolgenSection } from '../dashboard/VolgenSection.tsx';
 import { apiUrl, useApi } from '../shared/api.ts';
-import { formatValue } from '../shared/format.ts';
 import { flattenTargets, programmeBuurten, type TargetProgress } from '../shared/model.ts';
-import { useIndicators, useProgramme, useProgrammeProgress } from '../shared/queries.ts';
+import { useIndicators, useProgramme } from '../shared/queries.ts';
 import { Link } from '../shared/router.tsx';
 import { STATUS_ORDER, STATUS_STYLES } from '../shared/status.ts';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -13,104 +14,160 @@ import {
   halfYearLabel,
   INSPANNING_STATUS,
   INSPANNING_STATUS_ORDER,
-  type Plan,
   periodText,
 } from './planView.ts';
+import { ReportChanges, versionText } from './ReportChanges.tsx';
+import { ReportResults } from './ReportResults.tsx';
+import { ReportVaststellen } from './ReportVaststellen.tsx';
 import './programme.css';
 
 const MapPanel = lazy(() => import('../map/MapPanel.tsx').then((m) => ({ default: m.MapPanel })));
 
-const value = (t: TargetProgress, v: number | null) =>
-  v === null ? '–' : formatValue(v, t.eenheid, t.decimalen);
+const longDate = (iso: string) => new Date(iso).toLocaleDateString('nl-NL', { dateStyle: 'long' });
 
-/** The plan's number, and for an "X% LV" target the reference area's current level beside it. */
-function TargetText({ t }: { t: TargetProgress | undefined }) {
-  if (!t) return <>–</>;
-  const reference = t.referentieReeks.at(-1);
+interface MapChoice {
+  indicatorId: string;
+  year: number;
+  /** Set when the map shows a related series instead of a result row's own figures. */
+  related: string | null;
+}
+
+/**
+ * What the report's map shows: the first result row with its own figures after the baseline (its
+ * newest year); else the first related series with figures per buurt, labelled as such; else none.
+ * A map of baselines from the plan would be all "geen gegevens".
+ */
+function chooseMap(rows: TargetProgress[]): MapChoice | null {
+  const own = rows.find((t) => t.laatsteJaar !== null && t.basisJaar !== null && t.laatsteJaar > t.basisJaar);
+  if (own) {
+    const years = rows.flatMap((t) =>
+      t.indicatorId === own.indicatorId && t.laatsteJaar ? [t.laatsteJaar] : [],
+    );
+    return { indicatorId: own.indicatorId, year: Math.max(...years), related: null };
+  }
+  const related = rows.find((t) => t.verwant?.gebied.niveau === 'buurt');
+  if (related?.verwant)
+    return {
+      indicatorId: related.verwant.indicator.id,
+      year: related.verwant.laatste.jaar,
+      related: related.indicatorNaam,
+    };
+  return null;
+}
+
+/** The map of the live report, fitted to the programme area. */
+function ReportMap({ id, choice }: { id: string; choice: MapChoice }) {
+  const detail = useProgramme(id);
+  const indicators = useIndicators();
+  const indicator = indicators.data?.find((i) => i.id === choice.indicatorId);
+  if (!detail.data || !indicator) return null;
+  const outline = programmeBuurten(detail.data, []);
   return (
-    <>
-      <span className="report-plan">{t.planTekst ?? '–'}</span>
-      {t.soort === 'referentieniveau' ? (
-        <span className="report-reference">
-          {' '}
-          plan: {value(t, t.streefwaarde)}; {t.referentieNaam ?? t.referentiegebied} nu:{' '}
-          {reference ? `${value(t, reference.waarde)} (${reference.jaar})` : 'geen cijfer'}
-        </span>
-      ) : null}
-      <br />
-      <StatusBadge status={t.status} />
-    </>
+    <figure className="report-map" aria-label={`Kaart: ${indicator.naam}`}>
+      <figcaption>
+        {indicator.naam} per buurt in {choice.year}, ingezoomd op het programmagebied (gestippelde rand).
+        {choice.related
+          ? ` De resultaatrijen hebben nog geen buurtcijfers na hun basiswaarde; dit is de verwante reeks bij “${choice.related}”: een andere definitie, gelezen als richting, nooit als status.`
+          : ' De status per doel staat in de tabel Resultaten.'}
+      </figcaption>
+      <Suspense fallback={<p>Kaart laden …</p>}>
+        <MapPanel
+          indicator={indicator}
+          periode={String(choice.year)}
+          horizon={10}
+          mode="waarde"
+          niveau="buurt"
+          gemeente={detail.data.gemeente}
+          indeling={detail.data.indeling}
+          outline={outline}
+          fitTo={outline}
+          selected={null}
+          onSelect={() => {}}
+        />
+      </Suspense>
+    </figure>
   );
 }
 
-/** The council report (voortgangsrapportage) of a programme for one half year, made to print on A4. */
-export function ReportPage({ id, periode }: { id: string; periode: string }) {
-  const detail = useProgramme(id);
-  const plan = useApi<Plan>(apiUrl(`/programmas/${id}/plan`, { periode }));
-  const progress = useProgrammeProgress(id);
-  const indicators = useIndicators();
-  const rows = useMemo(() => flattenTargets(progress.data?.streefwaarden ?? []), [progress.data]);
+/**
+ * The council report (voortgangsrapportage) of a programme for one half year, made to print on A4:
+ * the live one (the figures of now) or, with `versie`, a vastgestelde version exactly as stored.
+ */
+export function ReportPage({ id, periode, versie }: { id: string; periode: string; versie?: number }) {
+  const path = `/programmas/${id}/rapportages/${periode}${versie ? `/vastgesteld/${versie}` : ''}`;
+  const report = useApi<ReportBody>(apiUrl(path));
+  const rows = useMemo(() => flattenTargets(report.data?.voortgang.streefwaarden ?? []), [report.data]);
   const printed = useMemo(() => new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' }), []);
 
-  if (detail.error || plan.error)
+  if (report.error)
     return (
       <section className="page">
         <h1>Rapportage niet gevonden</h1>
-        <p>{(detail.error ?? plan.error)!.message}</p>
+        <p>{report.error.message}</p>
+        <p>
+          <Link href={`/programma/${id}`}>Naar het programma</Link>
+        </p>
       </section>
     );
-  if (!detail.data || !plan.data || !progress.data || !indicators.data)
+  if (!report.data)
     return (
       <section className="page" aria-busy="true">
         <p>Rapportage laden …</p>
       </section>
     );
-  const d = detail.data;
-  const p = plan.data;
-  const byKey = new Map<string, TargetProgress[]>();
-  for (const row of rows) {
-    const key = `${row.indicatorId}|${row.gebiedCode}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
-  }
-  const dataYear = Math.max(0, ...rows.flatMap((r) => (r.laatsteJaar === null ? [] : [r.laatsteJaar])));
-  const recorded = p.inspanningen
-    .flatMap((i) => (i.laatsteVoortgang ? [i.laatsteVoortgang.vastgelegd] : []))
-    .sort()
-    .at(-1);
+  const r = report.data;
+  const p = r.plan;
+  const programme = r.voortgang.programma;
   const countsPerHorizon = (horizon: number) =>
     STATUS_ORDER.map(
-      (s) => [s, rows.filter((r) => r.horizon === horizon && r.status === s).length] as const,
+      (s) => [s, rows.filter((t) => t.horizon === horizon && t.status === s).length] as const,
     ).filter(([, n]) => n > 0);
-  const mapIndicator = indicators.data.find((i) => i.id === rows[0]?.indicatorId);
-  const outline = programmeBuurten(d, []);
+  const mapChoice = chooseMap(rows);
   const acties = p.inspanningen.filter((i) => i.soort === 'actie');
   const sources = [
-    ...new Set(rows.map((r) => indicators.data!.find((i) => i.id === r.indicatorId)?.bron).filter(Boolean)),
-  ];
+    ...new Set([
+      ...r.voortgang.streefwaarden.map((t) => t.indicator.bron),
+      ...r.voortgang.streefwaarden.flatMap((t) => t.verwant?.bronnen ?? []),
+      ...r.voortgang.volgen.flatMap((v) => v.bronnen),
+    ]),
+  ].filter(Boolean);
 
   return (
     <article className="page report" aria-labelledby="rapport-titel">
       <header className="report-header">
-        <p className="eyebrow">Voortgangsrapportage</p>
+        <p className="eyebrow">Voortgangsrapportage{r.vastgesteld ? ' · vastgesteld' : ''}</p>
         <h1 id="rapport-titel">
-          {d.naam} — {halfYearLabel(periode)}
+          {r.naam} — {halfYearLabel(periode)}
         </h1>
         <dl className="report-facts">
           <dt>Periode</dt>
           <dd>{halfYearLabel(periode)}</dd>
           <dt>Gegevens</dt>
           <dd>
-            cijfers tot en met {dataYear || '–'}; voortgang inspanningen{' '}
-            {recorded
-              ? `vastgelegd tot ${new Date(recorded).toLocaleDateString('nl-NL')}`
-              : 'nog niet vastgelegd'}
+            nieuwste cijfer in deze rapportage: {r.gegevensTot.periode ?? '–'}; voortgang inspanningen{' '}
+            {r.voortgangTot ? `vastgelegd tot ${longDate(r.voortgangTot)}` : 'nog niet vastgelegd'}
+          </dd>
+          <dt>Stand</dt>
+          <dd>
+            {r.vastgesteld
+              ? `Vastgesteld op ${longDate(r.vastgesteld.vastgesteldOp)} (versie ${r.vastgesteld.versie}); latere correcties veranderen deze versie niet.`
+              : 'Niet vastgesteld: de cijfers en voortgang van nu.'}
           </dd>
           <dt>Afgedrukt</dt>
           <dd>{printed}</dd>
         </dl>
         <p className="no-print">
-          <Link href={`/programma/${id}`}>Terug naar het programma</Link> · Druk af met Ctrl+P (A4).
+          <Link href={`/programma/${id}`}>Terug naar het programma</Link>
+          {r.vastgesteld && (
+            <>
+              {' '}
+              ·{' '}
+              <Link href={`/programma/${id}/rapportage/${periode}`}>De rapportage met de cijfers van nu</Link>
+            </>
+          )}{' '}
+          · Druk af met Ctrl+P (A4).
         </p>
+        {!r.vastgesteld && <ReportVaststellen id={id} periode={periode} />}
       </header>
 
       <section aria-labelledby="samenvatting-titel" className="report-section">
@@ -139,73 +196,20 @@ export function ReportPage({ id, periode }: { id: string; periode: string }) {
         </p>
       </section>
 
-      {rows.length > 0 ? (
-        <section aria-labelledby="resultaten-titel" className="report-section">
-          <h2 id="resultaten-titel">Resultaten</h2>
-          <table className="data-table report-table">
-            <caption>Elke resultaatrij met beide horizonnen en de tekst uit het plan</caption>
-            <thead>
-              <tr>
-                <th scope="col">Indicator en gebied</th>
-                <th scope="col">Basis</th>
-                <th scope="col">Laatste</th>
-                <th scope="col">Doel 10 jaar</th>
-                <th scope="col">Doel 20 jaar</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...byKey.values()].map((list) => {
-                const first = list[0]!;
-                return (
-                  <tr key={`${first.indicatorId}|${first.gebiedCode}`}>
-                    <th scope="row">
-                      {first.indicatorNaam}
-                      <br />
-                      <span className="muted">{first.gebiedNaam}</span>
-                    </th>
-                    <td>
-                      {value(first, first.basisWaarde)} {first.basisJaar ? `(${first.basisJaar})` : ''}
-                    </td>
-                    <td>
-                      {first.laatsteGeheim ? 'geheim / te klein' : value(first, first.laatsteWaarde)}{' '}
-                      {first.laatsteJaar ? `(${first.laatsteJaar})` : ''}
-                    </td>
-                    <td>
-                      <TargetText t={list.find((r) => r.horizon === 10)} />
-                    </td>
-                    <td>
-                      <TargetText t={list.find((r) => r.horizon === 20)} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
-      ) : null}
+      {r.vorige && r.veranderingen && <ReportChanges vorige={r.vorige} changes={r.veranderingen} />}
 
-      {mapIndicator ? (
-        <figure className="report-map" aria-label={`Kaart: ${mapIndicator.naam}`}>
-          <Suspense fallback={<p>Kaart laden …</p>}>
-            <MapPanel
-              indicator={mapIndicator}
-              periode={String(dataYear || d.startjaar)}
-              horizon={10}
-              mode="voortgang"
-              niveau="buurt"
-              gemeente={d.gemeente}
-              indeling={d.indeling}
-              outline={outline}
-              selected={null}
-              onSelect={() => {}}
-            />
-          </Suspense>
-          <figcaption>
-            {mapIndicator.naam}, status voor doel 10 jaar per buurt; gestippelde rand: programmagebied. De
-            tabel hierboven geeft dezelfde cijfers.
-          </figcaption>
-        </figure>
-      ) : null}
+      {rows.length > 0 && <ReportResults rows={rows} />}
+
+      {r.vastgesteld ? (
+        <p className="report-section">
+          Een vastgestelde rapportage heeft geen kaart: een kaart toont altijd de cijfers van nu. De tabel
+          Resultaten geeft de cijfers zoals ze werden vastgesteld.
+        </p>
+      ) : (
+        mapChoice && <ReportMap id={id} choice={mapChoice} />
+      )}
+
+      <VolgenSection volgen={r.voortgang.volgen} />
 
       <section aria-labelledby="inspanningen-rapport-titel" className="report-section">
         <h2 id="inspanningen-rapport-titel">Inspanningen</h2>
@@ -230,12 +234,12 @@ export function ReportPage({ id, periode }: { id: string; periode: string }) {
                   <br />
                   <span className="muted">{periodText(i)}</span>
                 </th>
-                <td>
+                <td data-label="Status">
                   <InspanningStatusBadge inspanning={i} />
                 </td>
-                <td>{i.laatsteVoortgang?.toelichting ?? '–'}</td>
-                <td>{budgetText(i)}</td>
-                <td>{i.besteedTotaal === null ? '–' : euro(i.besteedTotaal)}</td>
+                <td data-label="Toelichting">{i.laatsteVoortgang?.toelichting ?? '–'}</td>
+                <td data-label="Middelen (plan)">{budgetText(i)}</td>
+                <td data-label="Besteed">{i.besteedTotaal === null ? '–' : euro(i.besteedTotaal)}</td>
               </tr>
             ))}
           </tbody>
@@ -255,6 +259,10 @@ export function ReportPage({ id, periode }: { id: string; periode: string }) {
             </div>
           ))}
         </dl>
+        <p>
+          Bij een doel “X% LV” staan twee lezingen: tegen het niveau van het referentiegebied nu (het doel
+          beweegt mee) en tegen het vaste plangetal.
+        </p>
         <h3>Inspanningen</h3>
         <dl className="status-legend">
           {INSPANNING_STATUS_ORDER.map((s) => (
@@ -268,28 +276,29 @@ export function ReportPage({ id, periode }: { id: string; periode: string }) {
         </dl>
       </section>
 
-      {rows.length > 0 ? (
+      {rows.length > 0 && (
         <section aria-labelledby="hoe-titel" className="report-section">
           <h2 id="hoe-titel">Hoe berekend</h2>
-          {rows.map((r) => (
-            <div key={r.key} className="report-how">
+          {rows.map((t) => (
+            <div key={t.key} className="report-how">
               <h3>
-                {r.indicatorNaam}, {r.gebiedNaam}, doel {r.horizon} jaar
+                {t.indicatorNaam}, {t.gebiedNaam}, doel {t.horizon} jaar
               </h3>
-              <p>{r.uitleg.join(' ')}</p>
+              <p>{t.uitleg.join(' ')}</p>
             </div>
           ))}
         </section>
-      ) : null}
+      )}
 
       <section aria-labelledby="bronnen-titel" className="report-section">
         <h2 id="bronnen-titel">Bronnen</h2>
         <ul>
-          {d.bronDocument ? <li>{d.bronDocument}</li> : null}
+          {programme.bronDocument ? <li>{programme.bronDocument}</li> : null}
           {sources.map((s) => (
             <li key={s}>{s}</li>
           ))}
           <li>Voortgang inspanningen: halfjaarlijkse vastlegging in buurtpeil.</li>
+          {r.vastgesteld && <li>Deze versie: {versionText(r.vastgesteld)}.</li>}
         </ul>
       </section>
     </article>
