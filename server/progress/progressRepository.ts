@@ -243,6 +243,7 @@ export async function findSeriesValues(db: Db, indicatorIds: readonly string[]):
       'numerator',
       'denominator',
       'confidential',
+      'withheld',
       'source',
       'interval_low',
       'interval_high',

@@ -54,6 +54,7 @@ export type SeriesValueRow = Pick<
   | 'numerator'
   | 'denominator'
   | 'confidential'
+  | 'withheld'
   | 'source'
   | 'interval_low'
   | 'interval_high'

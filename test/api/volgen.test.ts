@@ -89,6 +89,27 @@ describe('Volgen: monitoring indicators per focus area on the GM1916 pack', () =
     assert.equal(row.gemeente?.jaar, 2021);
   });
 
+  it('a figure withheld by secondary suppression is not shown: the latest becomes the year before', async () => {
+    const withhold = (withheld: boolean) =>
+      t.db
+        .updateTable('observations')
+        .set({ withheld })
+        .where('indicator_id', '=', 'netto_arbeidsparticipatie_pct')
+        .where('area_code', '=', 'BU19160200')
+        .where('year', '=', 2023)
+        .execute();
+    await withhold(true);
+    try {
+      const body = (await request(t.app).get('/api/v1/programmas/sterk-voor-noord/voortgang').expect(200))
+        .body;
+      const v = (body.volgen as Volg[]).find((x) => x.indicator.id === 'arbeidsparticipatie_20_64_pct')!;
+      const row = v.gebieden.find((g) => g.gebied.code === 'BU19160200')!;
+      assert.deepEqual(row.laatste, { jaar: 2022, waarde: 59 });
+    } finally {
+      await withhold(false);
+    }
+  });
+
   it('vrijwilligerswerk and meedoen: "nog geen cijfers" with the source to load, no values', () => {
     for (const id of ['vrijwilligerswerk_pct', 'meedoen_pct']) {
       const v = volgen.find((x) => x.indicator.id === id)!;
