@@ -51,6 +51,10 @@ documentGet({
   response: csvExportSchema,
   contentType: 'text/csv; charset=utf-8',
   headers: { 'Content-Disposition': 'attachment; filename="buurtpeil-waarnemingen-<datum>.csv"' },
+  retryLater: {
+    429: 'Deze client downloadt al het maximum aantal exports tegelijk; Retry-After zegt wanneer opnieuw',
+    503: 'Alle exportplaatsen zijn bezet, of de database is niet bereikbaar; Retry-After zegt wanneer opnieuw',
+  },
 });
 documentGet({
   path: '/exports/kaartlaag.geojson',

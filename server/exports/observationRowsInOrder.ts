@@ -1,4 +1,4 @@
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Db } from '../db/createDatabase.ts';
 import {
   type ObservationFilters,
@@ -17,9 +17,14 @@ const orderedQuery = (db: Db, filters: ObservationFilters) =>
     .orderBy('o.vintage')
     .orderBy('o.period');
 
+let cursorCount = 0;
+/** A cursor name of our own per export: two downloads at once each have their own. */
+const nextCursorName = () => `export_rows_${++cursorCount}`;
+
 /**
  * Every observation matching the filters, in key order, in batches (one await per batch, not per
- * row: the export's speed is decided here), without holding them all in memory.
+ * row: the export's speed is decided here), without holding them all in the process's memory,
+ * and as one snapshot: an upload committed while the client downloads does not reach this export.
  *
  * PostgreSQL: one server-side cursor (DECLARE … FETCH n) in a read-only transaction, a snapshot of
  * the whole export. Kysely's own .stream() would need `pg-cursor` in the dialect config of
@@ -27,8 +32,10 @@ const orderedQuery = (db: Db, filters: ObservationFilters) =>
  * server with the pool we have.
  *
  * PGlite: a transaction would lock the embedded database for every other request while the client
- * downloads, so the same ordered query is read in keyset-paginated batches on the unique key
- * (indicator, area, vintage, period) instead.
+ * downloads, so the cursor is declared WITH HOLD outside a transaction: that one statement runs the
+ * query and materialises its result inside the database (spilling to temporary files, not to the
+ * JS heap), which is the snapshot; the batches are then fetched between other requests' queries
+ * (D14, docs/decisions/0121).
  */
 export async function* observationRowsInOrder(
   db: Db,
@@ -36,23 +43,32 @@ export async function* observationRowsInOrder(
   options: { canStream: boolean; batchSize?: number },
 ): AsyncGenerator<ObservationRow[]> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
-  if (options.canStream) {
-    yield* rowsThroughCursor(db, orderedQuery(db, filters).compile(), batchSize);
-    return;
-  }
-  let after: ObservationRow | undefined;
-  for (;;) {
-    let query = orderedQuery(db, filters);
-    if (after) {
-      const last = after;
-      query = query.where(
-        sql<boolean>`(o.indicator_id, o.area_code, o.vintage, o.period) > (${last.indicator_id}, ${last.area_code}, ${last.vintage}, ${last.period})`,
-      );
+  const compiled = orderedQuery(db, filters).compile();
+  if (options.canStream) yield* rowsThroughCursor(db, compiled, batchSize);
+  else yield* rowsThroughHeldCursor(db, compiled, batchSize);
+}
+
+async function* rowsThroughHeldCursor<R>(
+  db: Db,
+  compiled: CompiledQuery<R>,
+  batchSize: number,
+): AsyncGenerator<R[]> {
+  const name = nextCursorName();
+  await db.executeQuery(
+    CompiledQuery.raw(`declare ${name} no scroll cursor with hold for ${compiled.sql}`, [
+      ...compiled.parameters,
+    ]),
+  );
+  try {
+    const fetch = CompiledQuery.raw(`fetch forward ${Math.trunc(batchSize)} from ${name}`);
+    for (;;) {
+      const { rows } = await db.executeQuery<R>(fetch);
+      if (rows.length > 0) yield rows;
+      if (rows.length < batchSize) break;
     }
-    const batch = await query.limit(batchSize).execute();
-    if (batch.length > 0) yield batch;
-    if (batch.length < batchSize) return;
-    after = batch[batch.length - 1];
+  } finally {
+    // Finished, or the client went away: a held cursor lives until closed, so always close it.
+    await db.executeQuery(CompiledQuery.raw(`close ${name}`));
   }
 }
 
