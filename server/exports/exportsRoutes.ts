@@ -22,7 +22,7 @@ import { CSV_DIALECTS } from './csvDialect.ts';
 import { defaultMaxExports, ExportSlots } from './exportSlots.ts';
 import { firstRowBeforeHeaders } from './firstRowBeforeHeaders.ts';
 import { asMultiPolygon, GEOJSON_FIELDS, type GeojsonField, stringifyGeojson } from './geojsonFields.ts';
-import { observationExportRows } from './observationExportRows.ts';
+import { observationExportCsv } from './observationExportRows.ts';
 import { guardStalledDownload } from './stallGuard.ts';
 import { loadTargetLookup } from './targetLookup.ts';
 import { writeCsv } from './writeCsv.ts';
@@ -116,7 +116,7 @@ export const mountExports: MountFeature = (api, { db, config, logger }) => {
     const targets = await loadTargetLookup(db, programmeIds, query.horizon ?? null);
 
     const rows = await firstRowBeforeHeaders(
-      observationExportRows(db, query, { canStream: Boolean(config.databaseUrl), targets }),
+      observationExportCsv(db, query, { canStream: Boolean(config.databaseUrl), targets, dialect }),
     );
     res.status(200);
     res.set({
