@@ -121,3 +121,16 @@ export async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
 
 export const benchDatabases = (): Array<() => Promise<BenchDatabase>> =>
   process.env.DATABASE_URL ? [openPglite, () => openPostgres(process.env.DATABASE_URL!)] : [openPglite];
+
+/** Runs work on a fresh database and always drops it. */
+export async function withBench(
+  open: () => Promise<BenchDatabase>,
+  work: (database: BenchDatabase) => Promise<void>,
+) {
+  const database = await open();
+  try {
+    await work(database);
+  } finally {
+    await database.destroy();
+  }
+}
