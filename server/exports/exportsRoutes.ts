@@ -22,7 +22,7 @@ import { CSV_DIALECTS } from './csvDialect.ts';
 import { defaultMaxExports, ExportSlots } from './exportSlots.ts';
 import { firstRowBeforeHeaders } from './firstRowBeforeHeaders.ts';
 import { asMultiPolygon, GEOJSON_FIELDS, type GeojsonField, stringifyGeojson } from './geojsonFields.ts';
-import { observationExportCsv } from './observationExportRows.ts';
+import { observationExportCsv } from './observationExportCsv.ts';
 import { guardStalledDownload } from './stallGuard.ts';
 import { loadTargetLookup } from './targetLookup.ts';
 import { writeCsv } from './writeCsv.ts';
