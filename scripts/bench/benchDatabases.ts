@@ -119,8 +119,13 @@ export async function openPostgres(serverUrl: string): Promise<BenchDatabase> {
   };
 }
 
-export const benchDatabases = (): Array<() => Promise<BenchDatabase>> =>
-  process.env.DATABASE_URL ? [openPglite, () => openPostgres(process.env.DATABASE_URL!)] : [openPglite];
+/** PGlite, and PostgreSQL when DATABASE_URL is set; BENCH_DATABASES=postgresql (or pglite) picks one. */
+export const benchDatabases = (): Array<() => Promise<BenchDatabase>> => {
+  const all: Array<[BenchDatabase['kind'], () => Promise<BenchDatabase>]> = [['pglite', openPglite]];
+  if (process.env.DATABASE_URL) all.push(['postgresql', () => openPostgres(process.env.DATABASE_URL!)]);
+  const only = process.env.BENCH_DATABASES;
+  return all.filter(([kind]) => !only || only.split(',').includes(kind)).map(([, open]) => open);
+};
 
 /** Runs work on a fresh database and always drops it. */
 export async function withBench(

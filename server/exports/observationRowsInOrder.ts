@@ -208,6 +208,8 @@ async function* rowsThroughCursor<R>(db: Db, compiled: CompiledQuery<R>, batchSi
   const trx = await db.startTransaction().setAccessMode('read only').execute();
   let committed = false;
   try {
+    // The export reads every row: plan for the whole result, not for the first 10% (the cursor default).
+    await trx.executeQuery(CompiledQuery.raw('set local cursor_tuple_fraction = 1'));
     await trx.executeQuery(declare('export_rows', compiled, false));
     yield* fetchAll<R>((query) => trx.executeQuery<R>(query), 'export_rows', batchSize);
     await trx.executeQuery(CompiledQuery.raw('close export_rows'));
