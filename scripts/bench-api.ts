@@ -21,7 +21,7 @@ import type { Database, NewArea, NewObservation } from '../server/db/Database.ts
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { createLogger } from '../server/logger.ts';
 import { mapLayerQuery } from '../server/maplayers/mapLayersRepository.ts';
-import { observationsQuery } from '../server/observations/observationsRepository.ts';
+import { benchCsvExport } from './bench/exportBench.ts';
 
 const sharedData =
   process.env.BUURTPEIL_SHARED_DATA ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -229,7 +229,6 @@ async function timeIt(runs: number, warmup: number, fn: () => Promise<unknown>) 
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function bench(database: BenchDatabase): Promise<void> {
   const { db } = database;
@@ -312,36 +311,7 @@ async function bench(database: BenchDatabase): Promise<void> {
     );
   }
 
-  // The CSV export of every observation, read by an HTTP client that only counts bytes.
-  const csvUrl = `${base}/exports/waarnemingen.csv?dialect=excel`;
-  const rss = peakRss();
-  started = performance.now();
-  const response = await fetch(csvUrl);
-  let csvBytes = 0;
-  let csvLines = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    csvBytes += chunk.length;
-    for (const byte of chunk) if (byte === 10) csvLines++;
-  }
-  const csvSeconds = (performance.now() - started) / 1000;
-  const csvPeak = rss.stop();
-  console.log(
-    `CSV export (excel dialect, ${csvLines - 1} rows, ${mb(csvBytes)}): ${(csvBytes / 1024 / 1024 / csvSeconds).toFixed(1)} MB/s, ` +
-      `${csvSeconds.toFixed(2)} s, peak RSS +${mb(csvPeak)}`,
-  );
-
-  // The same rows (without disclosure, flags or targets: COPY cannot run our code) straight from the database.
-  const compiled = observationsQuery(db)
-    .orderBy('o.indicator_id')
-    .orderBy('o.area_code')
-    .orderBy('o.vintage')
-    .orderBy('o.period')
-    .compile();
-  const copied = await database.copy(compiled.sql);
-  console.log(
-    `COPY (same rows) TO ${database.kind === 'pglite' ? "'/dev/blob'" : 'STDOUT'} (${mb(copied.bytes)}): ` +
-      `${(copied.bytes / 1024 / 1024 / copied.seconds).toFixed(1)} MB/s, ${copied.seconds.toFixed(2)} s, peak RSS +${mb(copied.peakRss)}`,
-  );
+  await benchCsvExport(db, base, database.copy, database.kind === 'pglite' ? "TO '/dev/blob'" : 'TO STDOUT');
 
   await new Promise((resolve) => server.close(resolve));
 }

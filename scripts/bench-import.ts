@@ -6,6 +6,8 @@ import { createDatabase, type Db } from '../server/db/createDatabase.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { upsertIndicatorCatalogue } from '../server/imports/catalogue/indicatorCatalogue.ts';
 import { formatRowError, importFile, type UploadKind } from '../server/imports/importFile.ts';
+import { benchDatabases, withBench } from './bench/benchDatabases.ts';
+import { benchKwbImportVsCopy } from './bench/importBench.ts';
 
 // Import times for the GM1916 files and the national files in ../shared/data, on embedded PGlite
 // and, when DATABASE_URL is set, on PostgreSQL. Each run starts from an empty database; the
@@ -14,6 +16,8 @@ import { formatRowError, importFile, type UploadKind } from '../server/imports/i
 const dataDir =
   process.env.BUURTPEIL_DATA_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_ONLY=copy measures only the national KWB import beside COPY FROM. */
+const onlyCopy = process.env.BENCH_ONLY === 'copy';
 
 interface Step {
   label: string;
@@ -118,7 +122,7 @@ const median = (values: number[]) => {
 const kinds: ('pglite' | 'postgresql')[] = process.env.DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite'];
 const files = new Map(steps.map((step) => [step.file, readFileSync(path.join(dataDir, step.file))]));
 console.log(`Importtijden, mediaan van ${runs} runs, elke run op een lege database (${dataDir})\n`);
-for (const kind of kinds) {
+for (const kind of onlyCopy ? [] : kinds) {
   const timings = new Map<string, number[]>();
   const rows = new Map<string, string>();
   for (let run = 0; run < runs; run++) {
@@ -161,3 +165,9 @@ for (const kind of kinds) {
   }
   console.log('');
 }
+
+// The national KWB import beside COPY FROM of the same rows (scripts/bench/importBench.ts).
+for (const open of benchDatabases())
+  await withBench(open, (database) =>
+    benchKwbImportVsCopy(database, path.join(dataDir, 'kwb/national/kwb2024_85984NED_buurten_subset.csv')),
+  );

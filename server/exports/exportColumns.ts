@@ -94,12 +94,23 @@ export const EXPORT_COLUMNS: ReadonlyArray<readonly [keyof ExportRow, Kind]> = [
 
 export const EXPORT_HEADER = EXPORT_COLUMNS.map(([name]) => name);
 
-/** The row as CSV cells: numbers in the dialect's notation, text neutralised against formulas. */
-export function toCsvCells(row: ExportRow, dialect: CsvDialect): string[] {
-  return EXPORT_COLUMNS.map(([name, kind]) => {
-    const value = row[name];
-    if (kind === 'number') return formatNumber(value as number | null, dialect);
-    if (Array.isArray(value)) return value.join('|');
-    return neutraliseFormula(value == null ? null : String(value));
-  });
+/** The columns an observation fills; the rest (from `programma`) come from its target, if any. */
+export const OBSERVATION_COLUMN_COUNT = EXPORT_COLUMNS.findIndex(([name]) => name === 'programma');
+export const OBSERVATION_COLUMNS = EXPORT_COLUMNS.slice(0, OBSERVATION_COLUMN_COUNT);
+export const TARGET_COLUMNS = EXPORT_COLUMNS.slice(OBSERVATION_COLUMN_COUNT);
+
+/** One cell: numbers in the dialect's notation, text neutralised against formulas. */
+function cellOf(value: unknown, kind: Kind, dialect: CsvDialect): string {
+  if (kind === 'number') return formatNumber(value as number | null, dialect);
+  if (Array.isArray(value)) return value.join('|');
+  return neutraliseFormula(value == null ? null : String(value));
+}
+
+/** The given columns of a row as CSV cells. */
+export function toCsvCells(
+  row: Partial<ExportRow>,
+  dialect: CsvDialect,
+  columns: ReadonlyArray<readonly [keyof ExportRow, Kind]> = EXPORT_COLUMNS,
+): string[] {
+  return columns.map(([name, kind]) => cellOf(row[name], kind, dialect));
 }

@@ -22,7 +22,7 @@ import { CSV_DIALECTS } from './csvDialect.ts';
 import { defaultMaxExports, ExportSlots } from './exportSlots.ts';
 import { firstRowBeforeHeaders } from './firstRowBeforeHeaders.ts';
 import { asMultiPolygon, GEOJSON_FIELDS, type GeojsonField, stringifyGeojson } from './geojsonFields.ts';
-import { observationExportRows } from './observationExportRows.ts';
+import { observationExportCsv } from './observationExportCsv.ts';
 import { guardStalledDownload } from './stallGuard.ts';
 import { loadTargetLookup } from './targetLookup.ts';
 import { writeCsv } from './writeCsv.ts';
@@ -51,6 +51,10 @@ documentGet({
   response: csvExportSchema,
   contentType: 'text/csv; charset=utf-8',
   headers: { 'Content-Disposition': 'attachment; filename="buurtpeil-waarnemingen-<datum>.csv"' },
+  retryLater: {
+    429: 'Deze client downloadt al het maximum aantal exports tegelijk; Retry-After zegt wanneer opnieuw',
+    503: 'Alle exportplaatsen zijn bezet, of de database is niet bereikbaar; Retry-After zegt wanneer opnieuw',
+  },
 });
 documentGet({
   path: '/exports/kaartlaag.geojson',
@@ -112,7 +116,7 @@ export const mountExports: MountFeature = (api, { db, config, logger }) => {
     const targets = await loadTargetLookup(db, programmeIds, query.horizon ?? null);
 
     const rows = await firstRowBeforeHeaders(
-      observationExportRows(db, query, { canStream: Boolean(config.databaseUrl), targets }),
+      observationExportCsv(db, query, { canStream: Boolean(config.databaseUrl), targets, dialect }),
     );
     res.status(200);
     res.set({

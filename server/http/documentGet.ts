@@ -16,7 +16,16 @@ interface GetDoc {
   contentType?: string;
   responseDescription?: string;
   headers?: Record<string, string>;
+  /** Further problem answers of this operation that tell the client to come back (429, 503): status → description. */
+  retryLater?: Record<number, string>;
 }
+
+const retryAfterHeader = {
+  'Retry-After': {
+    description: 'Seconden tot een nieuwe poging zin heeft',
+    schema: { type: 'integer' as const },
+  },
+};
 
 /**
  * Registers one GET path with the same zod schemas the route validates with, and the responses
@@ -58,6 +67,12 @@ export function documentGet(doc: GetDoc): void {
       400: problem('Ongeldige parameters; invalidParams noemt ze allemaal'),
       ...(doc.params ? { 404: problem('Niet gevonden') } : {}),
       500: problem('Interne fout'),
+      ...Object.fromEntries(
+        Object.entries(doc.retryLater ?? {}).map(([status, description]) => [
+          status,
+          { ...problem(description), headers: retryAfterHeader },
+        ]),
+      ),
     },
   });
 }

@@ -264,6 +264,16 @@ describe('GET /api/v1/exports/waarnemingen.csv', () => {
   it('answers an unknown programme with 404 before it starts the download', async () => {
     assertProblem(await request(t.app).get('/api/v1/exports/waarnemingen.csv?programma=bestaat-niet'), 404);
   });
+
+  it('documents its 429 and 503 answers (too many downloads) with Retry-After in the OpenAPI document', async () => {
+    const doc = (await request(t.app).get('/api/v1/openapi.json').expect(200)).body;
+    const responses = doc.paths['/exports/waarnemingen.csv'].get.responses;
+    for (const status of ['429', '503']) {
+      assert.ok(responses[status], `response ${status} is documented`);
+      assert.ok(responses[status].content['application/problem+json']);
+      assert.ok(responses[status].headers['Retry-After']);
+    }
+  });
 });
 
 describe('GET /api/v1/exports/kaartlaag.geojson', () => {
