@@ -180,6 +180,19 @@ export async function insertPlan(
   return { doelen: flat.length, inspanningen: plan.inspanningen.length };
 }
 
+/** The partner organisations of every inspanning of a programme, in the plan's order per inspanning. */
+export function findPartnersOfProgramme(db: Db, programmeId: string) {
+  return db
+    .selectFrom('inspanning_partners as p')
+    .innerJoin('inspanningen as i', 'i.id', 'p.inspanning_id')
+    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .select(['p.inspanning_id', 'o.id', 'o.name'])
+    .where('i.programme_id', '=', programmeId)
+    .orderBy('p.inspanning_id')
+    .orderBy('p.sort_order')
+    .execute();
+}
+
 /** Everything the plan page and the report need, as rows; assemblePlan turns them into the answer. */
 export async function findPlanRows(db: Db, programmeId: string) {
   const [plan, doelen, doelIndicators, inspanningen, partners, links, areas, budgets, voortgang, lines] =
@@ -209,15 +222,7 @@ export async function findPlanRows(db: Db, programmeId: string) {
         .orderBy('i.sort_order')
         .orderBy('i.id')
         .execute(),
-      db
-        .selectFrom('inspanning_partners as p')
-        .innerJoin('inspanningen as i', 'i.id', 'p.inspanning_id')
-        .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-        .select(['p.inspanning_id', 'o.id', 'o.name'])
-        .where('i.programme_id', '=', programmeId)
-        .orderBy('p.inspanning_id')
-        .orderBy('p.sort_order')
-        .execute(),
+      findPartnersOfProgramme(db, programmeId),
       db
         .selectFrom('inspanning_doelen as l')
         .innerJoin('doelen as d', 'd.id', 'l.doel_id')

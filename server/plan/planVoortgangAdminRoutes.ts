@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { planPathSchema, type VoortgangFormBody } from '../../schemas/plan.ts';
+import { planPathSchema } from '../../schemas/plan.ts';
 import {
   adminPlansSchema,
   voortgangFormDataSchema,
@@ -7,19 +7,12 @@ import {
 } from '../../schemas/planAdmin.ts';
 import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
-import type { SessionUser } from '../auth/sessions.ts';
-import type { Db } from '../db/createDatabase.ts';
-import { HttpProblem, notFound } from '../http/problem.ts';
+import { notFound } from '../http/problem.ts';
 import { parsePathParams, parseQuery } from '../http/validate.ts';
 import { findProgramme } from '../programmes/programmesRepository.ts';
 import { organisationOf } from './partnerScope.ts';
 import { documentPlanAdmin } from './planAdminOpenApi.ts';
-import {
-  findOrganisation,
-  findVoortgangForm,
-  inspanningenOfOrganisation,
-  listAdminPlans,
-} from './planVoortgangRepository.ts';
+import { findOrganisation, findVoortgangForm, listAdminPlans } from './planVoortgangRepository.ts';
 
 // The half-yearly voortgang form in beheer. A partner sees and records only the inspanningen of
 // its own organisation (as trekker or partner, decision 0109); the other roles see all of them.

@@ -2,6 +2,7 @@ import type { VoortgangEntryBody } from '../../schemas/plan.ts';
 import type { AdminPlansBody, VoortgangFormRowBody } from '../../schemas/planAdmin.ts';
 import type { Db } from '../db/createDatabase.ts';
 import { runsIn } from './halfYear.ts';
+import { findPartnersOfProgramme } from './planRepository.ts';
 
 // The SQL behind the half-yearly voortgang form in beheer and the partner's share of it: a
 // partner's organisation counts when it is the trekker or one of the partners (decision 0109).
@@ -109,14 +110,7 @@ export async function findVoortgangForm(
       .orderBy('i.sort_order')
       .orderBy('i.id')
       .execute(),
-    db
-      .selectFrom('inspanning_partners as p')
-      .innerJoin('inspanningen as i', 'i.id', 'p.inspanning_id')
-      .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-      .select(['p.inspanning_id', 'o.id', 'o.name'])
-      .where('i.programme_id', '=', programmeId)
-      .orderBy('p.sort_order')
-      .execute(),
+    findPartnersOfProgramme(db, programmeId),
     db
       .selectFrom('voortgang as v')
       .innerJoin('inspanningen as i', 'i.id', 'v.inspanning_id')

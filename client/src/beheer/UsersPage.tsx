@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { MIN_PASSWORD_LENGTH, type UserBody } from '../../../schemas/users.ts';
 import { api, BeheerError, formatDateTime, type Role } from './beheerApi.ts';
-import { ErrorSummary, Field, type FieldError, fieldErrorsFrom } from './FormErrors.tsx';
+import { ErrorSummary, Field, fieldErrorsFrom } from './FormErrors.tsx';
+import { type PageMessage, PageNotices } from './PageNotices.tsx';
 import { useBeheerData } from './useBeheerData.ts';
+import { useFormState } from './useFormState.ts';
 
 type User = UserBody;
 
@@ -27,7 +29,7 @@ export function UsersPage() {
     useBeheerData<{ organisaties: Organisation[] }>('/beheer/organisaties').data?.organisaties ?? [];
   const organisationName = (id: number | null) =>
     organisations.find((o) => o.id === id)?.naam ?? `organisatie ${id}`;
-  const [message, setMessage] = useState<{ kind: 'ok' | 'fout'; text: string }>();
+  const [message, setMessage] = useState<PageMessage>();
 
   async function change(user: User, patch: Partial<Pick<User, 'rol' | 'uitgeschakeld'>>, done: string) {
     try {
@@ -47,12 +49,7 @@ export function UsersPage() {
         streefwaarden bij; een partner legt alleen de voortgang vast van de inspanningen van de eigen
         organisatie.
       </p>
-      <div aria-live="polite">
-        {message && (
-          <p className={message.kind === 'ok' ? 'notice' : 'notice notice--error'}>{message.text}</p>
-        )}
-      </div>
-      {error && <p className="notice notice--error">{error}</p>}
+      <PageNotices message={message} error={error} />
       {data && (
         <div className="table-scroll card">
           <table className="data-table">
@@ -138,21 +135,17 @@ function NewUserForm({
   organisations: Organisation[];
   onCreated: (username: string) => void;
 }) {
-  const [form, setForm] = useState({
+  const { form, setForm, set, errors, setErrors, general, setGeneral, clearErrors } = useFormState({
     gebruikersnaam: '',
     naam: '',
     rol: 'redacteur' as Role,
     organisatie: '',
     wachtwoord: '',
   });
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [general, setGeneral] = useState<string>();
-  const set = (key: keyof typeof form, value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setErrors([]);
-    setGeneral(undefined);
+    clearErrors();
     try {
       const { organisatie, ...rest } = form;
       const body =

@@ -6,7 +6,6 @@ import { geodataDir } from '../../config.ts';
 import type { Db } from '../../db/createDatabase.ts';
 import type { NewIndicator } from '../../db/Database.ts';
 import { refreshWithheld } from '../../disclosure/disclosureRepository.ts';
-import { projectRoot } from '../../projectRoot.ts';
 
 const catalogueIndicatorSchema = z
   .object({

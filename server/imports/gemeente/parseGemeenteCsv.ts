@@ -2,6 +2,7 @@ import type { ParsedObservation, RowError } from '../observationRow.ts';
 import { rowError } from '../observationRow.ts';
 import { detectDelimiter, firstLine } from '../text/decodeText.ts';
 import { readCsv } from '../text/readCsv.ts';
+import { areaCodeOf, hasHeaderWidth } from '../text/recordChecks.ts';
 
 /** Column names of the gemeente's long-format CSV, Dutch, matched case-insensitively. */
 export const GEMEENTE_COLUMNS = {
@@ -108,14 +109,13 @@ export function parseGemeenteCsv(text: string): GemeenteParseResult {
     const error = (column: string | undefined, message: string) =>
       result.errors.push(rowError(line, column, message));
 
-    if (fields.length !== csv.header.length) {
-      error(undefined, `De regel heeft ${fields.length} velden, de kopregel ${csv.header.length}.`);
-      continue;
-    }
-    const areaCode = cell('gebiedscode').toUpperCase();
-    if (areaCode === '') error('gebiedscode', 'De gebiedscode ontbreekt.');
-    else if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(areaCode))
-      error('gebiedscode', `'${cell('gebiedscode')}' is geen gebiedscode.`);
+    if (!hasHeaderWidth(fields, csv.header.length, error)) continue;
+    const areaCode = areaCodeOf(
+      cell('gebiedscode'),
+      /^[A-Z][A-Z0-9_]{1,39}$/,
+      (raw) => `'${raw}' is geen gebiedscode.`,
+      error,
+    );
     const indicatorId = cell('indicator').toLowerCase();
     if (indicatorId === '') error('indicator', 'De indicator ontbreekt.');
 

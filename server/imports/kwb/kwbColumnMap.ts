@@ -3,7 +3,6 @@ import path from 'node:path';
 import { z } from '../../../schemas/zod.ts';
 import { boundaryVintageForYear, boundaryVintageTableSchema } from '../../areas/vintageForPeriod.ts';
 import { geodataDir } from '../../config.ts';
-import type { AreaLevel } from '../../db/Database.ts';
 import { readCbsTables } from '../catalogue/cbsTables.ts';
 
 const levelRounding = z.object({

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Transaction } from 'kysely';
-import { targetKindSchema } from '../../../schemas/enums.ts';
 import { definitionTargetSchema } from '../../../schemas/targets.ts';
 import { programmeIdPattern } from '../../../schemas/vocabulary.ts';
 import { z } from '../../../schemas/zod.ts';

@@ -1,6 +1,7 @@
 import type { ParsedObservation, RowError } from '../observationRow.ts';
 import { rowError } from '../observationRow.ts';
 import { readCsv } from '../text/readCsv.ts';
+import { areaCodeOf, hasHeaderWidth } from '../text/recordChecks.ts';
 
 // Long-format series files (shared/data/series-gm1916, geodata/packs/*): one value per row,
 // `gebiedscode;indicator;periode;waarde;teller;noemer;bron;flag`, `;` with decimal POINT, UTF-8.
@@ -95,14 +96,13 @@ export function parseSeriesCsv(text: string): SeriesParseResult {
     const before = result.errors.length;
     const error = (column: string | undefined, message: string) =>
       result.errors.push(rowError(line, column, message));
-    if (fields.length !== csv.header.length) {
-      error(undefined, `De regel heeft ${fields.length} velden, de kopregel ${csv.header.length}.`);
-      continue;
-    }
-    const areaCode = cell('gebiedscode').toUpperCase();
-    if (areaCode === '') error('gebiedscode', 'De gebiedscode ontbreekt.');
-    else if (!AREA_CODE.test(areaCode))
-      error('gebiedscode', `'${cell('gebiedscode')}' is geen CBS-gebiedscode (NL00, GM…, WK… of BU…).`);
+    if (!hasHeaderWidth(fields, csv.header.length, error)) continue;
+    const areaCode = areaCodeOf(
+      cell('gebiedscode'),
+      AREA_CODE,
+      (raw) => `'${raw}' is geen CBS-gebiedscode (NL00, GM…, WK… of BU…).`,
+      error,
+    );
     const indicator = cell('indicator').toLowerCase();
     if (!/^[a-z][a-z0-9_]*$/.test(indicator))
       error(

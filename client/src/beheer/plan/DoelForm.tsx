@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { DoelBody } from '../../../../schemas/plan.ts';
 import { api, BeheerError } from '../beheerApi.ts';
-import { ErrorSummary, Field, type FieldError, fieldErrorsFrom } from '../FormErrors.tsx';
+import { ErrorSummary, Field, fieldErrorsFrom } from '../FormErrors.tsx';
+import { useFormState } from '../useFormState.ts';
 
 export interface FlatDoel {
   doel: DoelBody;
@@ -45,20 +46,16 @@ export function DoelForm({
     omschrijving: `${prefix}-omschrijving`,
     bovenliggend: `${prefix}-bovenliggend`,
   };
-  const [form, setForm] = useState({
+  const { form, setForm, set, errors, setErrors, general, setGeneral, clearErrors } = useFormState({
     code: editing?.doel.code ?? '',
     titel: editing?.doel.titel ?? '',
     omschrijving: editing?.doel.omschrijving ?? '',
     bovenliggend: editing?.parent === null || editing?.parent === undefined ? '' : String(editing.parent),
   });
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [general, setGeneral] = useState<string>();
-  const set = (key: keyof typeof form, value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setErrors([]);
-    setGeneral(undefined);
+    clearErrors();
     const body = {
       code: form.code,
       titel: form.titel,

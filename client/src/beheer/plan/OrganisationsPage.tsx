@@ -5,6 +5,7 @@ import { useBeheerData } from '../useBeheerData.ts';
 import { useFocusAfterRender } from '../useFocusAfterRender.ts';
 import type { AdminOrganisation, AdminPlans } from './planAdminApi.ts';
 import './planAdmin.css';
+import { type PageMessage, PageNotices } from '../PageNotices.tsx';
 
 /** Organisations (trekkers and partners): one per name and gemeente, reused across inspanningen. */
 export function OrganisationsPage() {
@@ -13,7 +14,7 @@ export function OrganisationsPage() {
   );
   const plans = useBeheerData<AdminPlans>('/beheer/plannen');
   const gemeenten = [...new Set(plans.data?.programmas.map((p) => p.gemeente) ?? [])].sort();
-  const [message, setMessage] = useState<{ kind: 'ok' | 'fout'; text: string }>();
+  const [message, setMessage] = useState<PageMessage>();
   const [renaming, setRenaming] = useState<{ id: number; naam: string }>();
   const focusAfterRender = useFocusAfterRender();
 
@@ -38,12 +39,7 @@ export function OrganisationsPage() {
         Trekkers en partners van de inspanningen. Een organisatie bestaat één keer per gemeente en is
         herbruikbaar; een partner-gebruiker werkt namens één organisatie.
       </p>
-      <div aria-live="polite">
-        {message && (
-          <p className={message.kind === 'ok' ? 'notice' : 'notice notice--error'}>{message.text}</p>
-        )}
-      </div>
-      {error && <p className="notice notice--error">{error}</p>}
+      <PageNotices message={message} error={error} />
       {data && (
         <div className="table-scroll card">
           <table className="data-table">
