@@ -6,6 +6,7 @@ import { loadConfiguredGemeente } from './imports/online/loadGemeenteOnline.ts';
 import { loadPacksOnStart } from './imports/packs/loadPacksOnStart.ts';
 import { loadProgrammeDefinitions } from './imports/programme/programmeDefinition.ts';
 import { refreshProgrammeAreaGeometries } from './imports/programme/programmeDefinitionGeometry.ts';
+import { buildMissingTileSets } from './maptiles/buildTileSets.ts';
 
 /**
  * Start-up: writes the indicator catalogue (geodata/indicators.json) into `indicators`, loads the
@@ -68,6 +69,11 @@ export async function bootstrap({ db, config, logger }: AppContext): Promise<voi
     logger.info({ gewijzigd: withheld, ms: Date.now() - started }, 'secundaire onderdrukking bijgewerkt');
   const outlines = await refreshProgrammeAreaGeometries(db);
   if (outlines > 0) logger.info(`${outlines} programmagebied(en) kregen een omtrek`);
+  // Vector tiles for boundaries loaded before tiles existed (decision 0117); a no-op once made.
+  const tilesStarted = Date.now();
+  const tiled = await buildMissingTileSets(db);
+  if (tiled.length > 0)
+    logger.info({ tegelsets: tiled, ms: Date.now() - tilesStarted }, 'kaarttegels gemaakt');
 }
 
 async function hasShapedArea(db: AppContext['db']): Promise<boolean> {

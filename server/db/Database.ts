@@ -30,6 +30,8 @@ export interface Database {
   inspanning_budgets: InspanningBudgetsTable;
   voortgang: VoortgangTable;
   programme_budget_lines: ProgrammeBudgetLinesTable;
+  tile_sets: TileSetsTable;
+  boundary_tiles: BoundaryTilesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -359,4 +361,34 @@ export interface ProgrammeBudgetLinesTable {
   amount: number;
   note: string | null;
   sort_order: ColumnType<number, number | undefined, number>;
+}
+
+/** Columnar list of the areas in a tile set: the table beside the map reads names from it. */
+export interface TileSetAreas {
+  codes: string[];
+  namen: string[];
+  gemeenten: (string | null)[];
+}
+
+export interface TileSetsTable {
+  version: string;
+  vintage: number;
+  level: AreaLevel;
+  min_zoom: number;
+  max_zoom: number;
+  bounds: JSONColumnType<[number, number, number, number] | null, string, string>;
+  area_count: number;
+  tile_count: number;
+  tile_bytes: ColumnType<string | number, number, number>;
+  gemeente_bounds: JSONColumnType<Record<string, [number, number, number, number]>, string, string>;
+  areas: JSONColumnType<TileSetAreas, string, string>;
+  built_at: DefaultedTimestamp;
+}
+
+export interface BoundaryTilesTable {
+  version: string;
+  z: number;
+  x: number;
+  y: number;
+  data: Uint8Array;
 }

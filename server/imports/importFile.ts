@@ -5,6 +5,7 @@ import type { Db } from '../db/createDatabase.ts';
 import type { AreaLevel } from '../db/Database.ts';
 import { indicatorsOfImport, refreshWithheld } from '../disclosure/disclosureRepository.ts';
 import { parseBoundaries } from './boundaries/parseBoundaries.ts';
+import { writeBoundaries } from './boundaries/writeBoundaries.ts';
 import { ELAN_BOUNDARY_VINTAGE, parseElanWijkprofielen } from './elan/parseElanWijkprofielen.ts';
 import { parseGemeenteCsv } from './gemeente/parseGemeenteCsv.ts';
 import { checkPlausibility } from './gemeente/plausibility.ts';
@@ -193,7 +194,7 @@ async function importBoundaries(
     return finish(report);
   }
   return commit(db, input, report, { vintage: parsed.vintage, crs: parsed.crs }, async (trx, importId) =>
-    writeAreas(trx, parsed.areas, importId, source),
+    writeBoundaries(trx, parsed.areas, importId, source),
   );
 }
 

@@ -151,12 +151,27 @@ describe('GET /api/v1/geometrie/{indeling}/{niveau}', () => {
     assert.equal(body.features.length, 5);
     const feature = body.features.find((f: { id: string }) => f.id === 'BU19160200');
     assert.deepEqual(feature.properties, { code: 'BU19160200', naam: 'Prinsenhof hoog' });
-    assert.equal(feature.geometry.type, 'Polygon');
+    assert.equal(feature.geometry.type, 'MultiPolygon');
+  });
+
+  it('gives every area as a MultiPolygon, so a GIS layer has one geometry type', async () => {
+    for (const url of [
+      '/api/v1/geometrie/2022/buurt',
+      '/api/v1/geometrie/2017/buurt',
+      '/api/v1/geometrie/2022/wijk',
+    ]) {
+      const body = JSON.parse((await request(t.app).get(url).expect(200)).text);
+      const types = new Set(
+        body.features.map((f: { geometry: { type: string } | null }) => f.geometry?.type),
+      );
+      types.delete(undefined);
+      assert.deepEqual([...types], ['MultiPolygon'], url);
+    }
   });
 
   it('keeps coordinates in WGS84 lon/lat order with a bbox', async () => {
     const body = JSON.parse((await request(t.app).get('/api/v1/geometrie/2022/buurt').expect(200)).text);
-    const [lon, lat] = body.features[0].geometry.coordinates[0][0];
+    const [lon, lat] = body.features[0].geometry.coordinates[0][0][0];
     assert.ok(lon > 3 && lon < 8 && lat > 50 && lat < 54, `${lon},${lat} is not in the Netherlands`);
     assert.equal(body.bbox.length, 4);
   });

@@ -1,7 +1,7 @@
-import type { FeatureCollection } from 'geojson';
 import type { AreaList, IndelingRule } from '../../../schemas/areas.ts';
 import type { IndicatorDetail } from '../../../schemas/indicators.ts';
 import type { MapLayer } from '../../../schemas/mapLayers.ts';
+import type { TileSet, TileSetAreasBody } from '../../../schemas/mapTiles.ts';
 import { apiUrl, getJson, type Loaded, useApi } from './api.ts';
 import type { Gebied, Indicator, Programme, ProgrammeDetail, ProgrammeProgress } from './model.ts';
 import { setQuery } from './router.tsx';
@@ -56,22 +56,25 @@ export function layerUrl(r: LayerRequest): string {
   });
 }
 
-export function geometryUrl(indeling: number, niveau: string, gemeente: string | null): string {
-  return apiUrl(`/geometrie/${indeling}/${niveau}`, { gemeente });
-}
-
 export function useMapLayer(request: LayerRequest | null): Loaded<MapLayer> {
   return useApi(request ? layerUrl(request) : null);
 }
 
-/** Area names from the geometry the map loads anyway (the same cached request, no second download). */
-export function useGeometryNames(url: string | null): Loaded<Map<string, string>> {
-  return useApi(
-    url,
-    (raw: FeatureCollection) =>
-      new Map(
-        raw.features.map((f) => [String(f.properties?.code ?? f.id), String(f.properties?.naam ?? f.id)]),
-      ),
+/** Where the vector tiles of one indeling × niveau are (short-lived; the tiles themselves never change). */
+export function useTileSet(indeling: number | null, niveau: string): Loaded<TileSet> {
+  return useApi(indeling === null ? null : apiUrl(`/indelingen/${indeling}/${niveau}/tegelset`));
+}
+
+export interface TileSetArea {
+  code: string;
+  naam: string;
+  gemeente: string | null;
+}
+
+/** The areas in a tile set, from its immutable columnar list (names for the table beside the map). */
+export function useTileSetAreas(url: string | null): Loaded<TileSetArea[]> {
+  return useApi(url, (raw: TileSetAreasBody) =>
+    raw.codes.map((code, i) => ({ code, naam: raw.namen[i] ?? code, gemeente: raw.gemeenten[i] ?? null })),
   );
 }
 
