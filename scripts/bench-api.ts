@@ -20,8 +20,8 @@ import { createDatabase, type Db } from '../server/db/createDatabase.ts';
 import type { Database, NewArea, NewObservation } from '../server/db/Database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { createLogger } from '../server/logger.ts';
-import { mapLayerQuery } from '../server/maplayers/mapLayersRepository.ts';
 import { observationsQuery } from '../server/observations/observationsRepository.ts';
+import { benchMapLayers } from './bench/mapLayerBench.ts';
 
 const sharedData =
   process.env.BUURTPEIL_SHARED_DATA ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -274,43 +274,11 @@ async function bench(database: BenchDatabase): Promise<void> {
       `${totalRows} observations in all`,
   );
 
-  const layers = [
-    {
-      label: 'GM1916 buurten (43), inwoners 2024, with status',
-      url: `${base}/kaartlagen/inwoners?niveau=buurt&gemeente=GM1916&periode=2024`,
-      selection: {
-        indicatorId: 'inwoners',
-        period: '2024',
-        vintage: 2022,
-        level: 'buurt' as const,
-        gemeente: 'GM1916',
-      },
-      runs: 200,
-    },
-    {
-      label: `national buurten (${national.areas}), inwoners 2024`,
-      url: `${base}/kaartlagen/inwoners?niveau=buurt&periode=${NATIONAL_PERIOD}&indeling=${NATIONAL_VINTAGE}`,
-      selection: {
-        indicatorId: 'inwoners',
-        period: NATIONAL_PERIOD,
-        vintage: NATIONAL_VINTAGE,
-        level: 'buurt' as const,
-      },
-      runs: 40,
-    },
-  ];
-  for (const layer of layers) {
-    const probe = await fetch(layer.url);
-    if (!probe.ok) throw new Error(`${layer.url} → ${probe.status} ${await probe.text()}`);
-    const body = (await probe.json()) as { waarden: unknown[] };
-    const bytes = Buffer.byteLength(JSON.stringify(body));
-    const http = await timeIt(layer.runs, 5, async () => (await fetch(layer.url)).text());
-    const bare = await timeIt(layer.runs, 5, () => mapLayerQuery(db, layer.selection).execute());
-    console.log(
-      `map layer ${layer.label}: ${body.waarden.length} values, ${(bytes / 1024).toFixed(0)} KB — ` +
-        `HTTP p50 ${ms(http.p50)} / p95 ${ms(http.p95)}; bare SQL p50 ${ms(bare.p50)} / p95 ${ms(bare.p95)}`,
-    );
-  }
+  await benchMapLayers(db, base, {
+    areas: national.areas,
+    vintage: NATIONAL_VINTAGE,
+    period: NATIONAL_PERIOD,
+  });
 
   // The CSV export of every observation, read by an HTTP client that only counts bytes.
   const csvUrl = `${base}/exports/waarnemingen.csv?dialect=excel`;

@@ -1,0 +1,22 @@
+import { launchBrowser, startTestServer, waitForMapColoured } from '../../test/support/browser.ts';
+import { loadNationalBuurten } from './nationalFixture.ts';
+const server = await startTestServer({ seed: async (db) => { await loadNationalBuurten(db); } });
+const browser = await launchBrowser();
+const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.start');
+const t0 = Date.now();
+await page.goto(`${server.url}/kaart?indicator=inwoners&periode=2014&indeling=2014&gemeente=`);
+const v = await waitForMapColoured(page, 0, 300_000);
+console.log('first shaded', Date.now() - t0);
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map<string, number>();
+const dt = profile.timeDeltas!; const samples = profile.samples!;
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+for (let i = 0; i < samples.length; i++) { const n = byId.get(samples[i]!)!; const k = `${n.callFrame.functionName}@${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0) / 1000); }
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, t]) => `${t.toFixed(0).padStart(7)} ${k}`).join('\n'));
+const res = await page.evaluate(() => performance.getEntriesByType('resource').filter(e=>e.name.includes('/api/')).map((e) => `${(e as PerformanceResourceTiming).startTime.toFixed(0)} ${(e as PerformanceResourceTiming).responseEnd.toFixed(0)} ${e.name.slice(-80)}`));
+console.log(res.join('\n'));
+await browser.close(); await server.close();
