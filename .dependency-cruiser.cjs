@@ -2,7 +2,8 @@
 // Arrows run down: main → app → features → (schemas, http, db, pure rules); the read side never
 // reaches into the importers, pure rules never into Express or the database.
 
-const readSide = '^server/(areas|indicators|observations|programmes|progress|maplayers|maptiles|exports|disclosure)/';
+const readSide =
+  '^server/(areas|indicators|observations|programmes|progress|maplayers|maptiles|exports|disclosure)/';
 /** Small files with the rules, unit-tested without a server or a database. */
 const pureRules = [
   // Loaders (progressService, *Loader.ts) read the database; everything else in progress/ is pure.

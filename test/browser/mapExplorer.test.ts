@@ -37,7 +37,10 @@ test('changing the indicator recolours the map without fetching geometry again',
     );
     const tiles = geometry.count();
     assert.ok(tiles > 1, `vector tiles and the area list: ${geometry.urls.join(', ')}`);
-    assert.ok(geometry.urls.every((url) => !url.includes('/geometrie/')), 'no GeoJSON for the map');
+    assert.ok(
+      geometry.urls.every((url) => !url.includes('/geometrie/')),
+      'no GeoJSON for the map',
+    );
     await chooseIndicator(page, 'Aantal huishoudens');
     await page.waitForURL(/indicator=huishoudens/);
     await waitForMapColoured(page, first);
