@@ -34,6 +34,29 @@ describe('GET /api/v1/kaartlagen/{indicator}', () => {
     });
   });
 
+  it('gives the same layer in columns (vorm=kolommen), smaller, revalidated by ETag', async () => {
+    const rows = (await layer('gemeente=GM1916&periode=2020').expect(200)).body;
+    const res = await layer('gemeente=GM1916&periode=2020&vorm=kolommen').expect(200);
+    const k = res.body.kolommen;
+    assert.equal(res.body.waarden, undefined);
+    assert.deepEqual(
+      k.codes,
+      rows.waarden.map((w: { code: string }) => w.code),
+    );
+    const i = k.codes.indexOf(FIXTURE.suppressedArea);
+    assert.equal(k.geheim[i], 'te_klein');
+    assert.equal(k.waarden[i], null);
+    const j = k.codes.indexOf('BU19160602');
+    assert.deepEqual(
+      [k.waarden[j], k.tellers[j], k.noemers[j], k.statussen[j]],
+      [21, 160, 762, 'geen_streefwaarde'],
+    );
+    assert.ok(res.text.length < JSON.stringify(rows).length, 'columns are smaller than rows');
+    await layer('gemeente=GM1916&periode=2020&vorm=kolommen')
+      .set('If-None-Match', res.headers.etag!)
+      .expect(304);
+  });
+
   it('marks a suppressed buurt geheim with the reason and no figures', async () => {
     const res = await layer('gemeente=GM1916&periode=2020').expect(200);
     const suppressed = res.body.waarden.find((w: { code: string }) => w.code === FIXTURE.suppressedArea);

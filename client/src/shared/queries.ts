@@ -1,6 +1,6 @@
 import type { AreaList, IndelingRule } from '../../../schemas/areas.ts';
 import type { IndicatorDetail } from '../../../schemas/indicators.ts';
-import type { MapLayer } from '../../../schemas/mapLayers.ts';
+import type { MapLayer, MapLayerColumns } from '../../../schemas/mapLayers.ts';
 import type { TileSet, TileSetAreasBody } from '../../../schemas/mapTiles.ts';
 import { apiUrl, getJson, type Loaded, useApi } from './api.ts';
 import type { Gebied, Indicator, Programme, ProgrammeDetail, ProgrammeProgress } from './model.ts';
@@ -53,11 +53,27 @@ export function layerUrl(r: LayerRequest): string {
     periode: r.periode,
     horizon: r.horizon,
     indeling: r.indeling,
+    vorm: 'kolommen',
   });
 }
 
+/** The layer comes in columns (compact for a national layer); the page reads it as rows. */
 export function useMapLayer(request: LayerRequest | null): Loaded<MapLayer> {
-  return useApi(request ? layerUrl(request) : null);
+  return useApi(request ? layerUrl(request) : null, ({ kolommen: k, ...rest }: MapLayerColumns) => ({
+    ...rest,
+    waarden: k.codes.map((code, i) => ({
+      code,
+      waarde: k.waarden[i] ?? null,
+      teller: k.tellers[i] ?? null,
+      noemer: k.noemers[i] ?? null,
+      status: k.statussen[i]!,
+      statusLabel: k.statusLabels[i] ?? '',
+      score: k.scores[i] ?? null,
+      programma: k.programmas[i] ?? null,
+      streefwaarde: k.streefwaarden[i] ?? null,
+      ...(k.geheim[i] ? { geheim: k.geheim[i]! } : {}),
+    })),
+  }));
 }
 
 /** Where the vector tiles of one indeling × niveau are (short-lived; the tiles themselves never change). */
