@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, startTestServer, waitForMapColoured } from '../test/support/browser.ts';
-import { loadNationalBuurten, NATIONAL_VINTAGE } from './bench/nationalFixture.ts';
+import { loadNationalBuurten, NATIONAL_VINTAGE } from '../test/support/nationalBuurten.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const NATIONAL_RUNS = Number(process.env.BENCH_NATIONAL_RUNS ?? 5);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../server/db/createDatabase.ts';
 import { importFile } from '../../server/imports/importFile.ts';
-import { sharedFile } from '../../test/support/sharedData.ts';
+import { sharedFile } from './sharedData.ts';
 
 export const NATIONAL_VINTAGE = 2014;
 
