@@ -2,7 +2,8 @@
 // Arrows run down: main → app → features → (schemas, http, db, pure rules); the read side never
 // reaches into the importers, pure rules never into Express or the database.
 
-const readSide = '^server/(areas|indicators|observations|programmes|progress|maplayers|exports|disclosure)/';
+const readSide =
+  '^server/(areas|indicators|observations|programmes|progress|maplayers|maptiles|exports|disclosure)/';
 /** Small files with the rules, unit-tested without a server or a database. */
 const pureRules = [
   // progressService, *Loader.ts and the repository read the database; progressRows.ts picks the
@@ -15,6 +16,7 @@ const pureRules = [
   '^server/maplayers/toFeatureCollection\\.ts$',
   '^server/imports/(observationRow|text/|uploadChecks\\.ts$)',
   '^server/reports/(reportChanges|newestData)\\.ts$',
+  '^server/maptiles/(buildTiles|zoomBands)\\.ts$',
 ];
 const expressOrDatabase = [
   '^node_modules/(express|kysely|pg|@electric-sql/pglite|helmet|compression|pino-http)/',

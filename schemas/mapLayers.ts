@@ -26,6 +26,12 @@ export const mapLayerQuerySchema = z.object({
     .describe(
       'Standaard de indeling die bij de periode hoort (GET /api/v1/indelingen; GM1916: t/m 2018 → 2017, 2019 en later → 2022)',
     ),
+  vorm: z
+    .enum(['rijen', 'kolommen'], { error: 'Kies de vorm rijen of kolommen' })
+    .optional()
+    .describe(
+      'rijen (standaard): `waarden` als lijst van objecten; kolommen: `kolommen`, één lijst per veld, compact',
+    ),
 });
 export type MapLayerQuery = z.infer<typeof mapLayerQuerySchema>;
 
@@ -76,6 +82,31 @@ export const mapLayerSchema = z
       'Waarden en status van elk gebied van één niveau voor één indicator × periode; de geometrie apart',
   });
 export type MapLayer = z.infer<typeof mapLayerSchema>;
+
+const column = <T extends z.ZodType>(item: T) => z.array(item);
+
+export const mapLayerColumnsSchema = z
+  .object({
+    ...mapLayerSchema.omit({ waarden: true }).shape,
+    kolommen: z
+      .object({
+        codes: column(z.string()),
+        waarden: column(z.number().nullable()),
+        tellers: column(z.number().nullable()),
+        noemers: column(z.number().nullable()),
+        statussen: column(mapStatusSchema),
+        statusLabels: column(z.string()),
+        scores: column(z.number().nullable()),
+        programmas: column(z.string().nullable()),
+        streefwaarden: column(z.number().nullable()),
+        geheim: column(z.enum(['te_klein', 'cbs_geheim']).nullable()),
+      })
+      .describe('Op plaats i staat in elke kolom hetzelfde gebied'),
+  })
+  .openapi('KaartlaagKolommen', {
+    description: 'Dezelfde kaartlaag in kolommen (vorm=kolommen): kleiner, en in één keer te lezen',
+  });
+export type MapLayerColumns = z.infer<typeof mapLayerColumnsSchema>;
 
 export const geometryPathSchema = z.object({
   indeling: yearParam('indeling'),

@@ -20,8 +20,8 @@ import { createDatabase, type Db } from '../server/db/createDatabase.ts';
 import type { Database, NewArea, NewObservation } from '../server/db/Database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { createLogger } from '../server/logger.ts';
-import { mapLayerQuery } from '../server/maplayers/mapLayersRepository.ts';
 import { benchCsvExport } from './bench/exportBench.ts';
+import { benchMapLayers } from './bench/mapLayerBench.ts';
 
 const sharedData =
   process.env.BUURTPEIL_SHARED_DATA ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -213,22 +213,7 @@ async function loadNationalLayer(db: Db): Promise<{ areas: number; observations:
   return { areas: areas.length, observations: observations.length };
 }
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-
-async function timeIt(runs: number, warmup: number, fn: () => Promise<unknown>) {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await fn();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function bench(database: BenchDatabase): Promise<void> {
   const { db } = database;
@@ -273,43 +258,11 @@ async function bench(database: BenchDatabase): Promise<void> {
       `${totalRows} observations in all`,
   );
 
-  const layers = [
-    {
-      label: 'GM1916 buurten (43), inwoners 2024, with status',
-      url: `${base}/kaartlagen/inwoners?niveau=buurt&gemeente=GM1916&periode=2024`,
-      selection: {
-        indicatorId: 'inwoners',
-        period: '2024',
-        vintage: 2022,
-        level: 'buurt' as const,
-        gemeente: 'GM1916',
-      },
-      runs: 200,
-    },
-    {
-      label: `national buurten (${national.areas}), inwoners 2024`,
-      url: `${base}/kaartlagen/inwoners?niveau=buurt&periode=${NATIONAL_PERIOD}&indeling=${NATIONAL_VINTAGE}`,
-      selection: {
-        indicatorId: 'inwoners',
-        period: NATIONAL_PERIOD,
-        vintage: NATIONAL_VINTAGE,
-        level: 'buurt' as const,
-      },
-      runs: 40,
-    },
-  ];
-  for (const layer of layers) {
-    const probe = await fetch(layer.url);
-    if (!probe.ok) throw new Error(`${layer.url} → ${probe.status} ${await probe.text()}`);
-    const body = (await probe.json()) as { waarden: unknown[] };
-    const bytes = Buffer.byteLength(JSON.stringify(body));
-    const http = await timeIt(layer.runs, 5, async () => (await fetch(layer.url)).text());
-    const bare = await timeIt(layer.runs, 5, () => mapLayerQuery(db, layer.selection).execute());
-    console.log(
-      `map layer ${layer.label}: ${body.waarden.length} values, ${(bytes / 1024).toFixed(0)} KB — ` +
-        `HTTP p50 ${ms(http.p50)} / p95 ${ms(http.p95)}; bare SQL p50 ${ms(bare.p50)} / p95 ${ms(bare.p95)}`,
-    );
-  }
+  await benchMapLayers(db, base, {
+    areas: national.areas,
+    vintage: NATIONAL_VINTAGE,
+    period: NATIONAL_PERIOD,
+  });
 
   await benchCsvExport(db, base, database.copy, database.kind === 'pglite' ? "TO '/dev/blob'" : 'TO STDOUT');
 

@@ -6,6 +6,7 @@ import { mountApiReference } from './http/apiReference.ts';
 import type { MountFeature } from './http/MountFeature.ts';
 import { mountIndicators } from './indicators/indicatorsRoutes.ts';
 import { mountMapLayers } from './maplayers/mapLayersRoutes.ts';
+import { mountMapTiles } from './maptiles/tilesRoutes.ts';
 import { mountObservations } from './observations/observationsRoutes.ts';
 import { mountPlan } from './plan/planRoutes.ts';
 import { mountProgrammes } from './programmes/programmesRoutes.ts';
@@ -22,6 +23,7 @@ export const featureRouters: MountFeature[] = [
   mountPlan,
   mountReports,
   mountMapLayers,
+  mountMapTiles,
   mountExports,
   mountApiReference,
 ];

@@ -32,6 +32,8 @@ export interface Database {
   programme_budget_lines: ProgrammeBudgetLinesTable;
   disclosure_state: DisclosureStateTable;
   report_versions: ReportVersionsTable;
+  tile_sets: TileSetsTable;
+  boundary_tiles: BoundaryTilesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -376,4 +378,34 @@ export interface ReportVersionsTable {
   version: number;
   document: JSONColumnType<object, string, string>;
   established_at: DefaultedTimestamp;
+}
+
+/** Columnar list of the areas in a tile set: the table beside the map reads names from it. */
+export interface TileSetAreas {
+  codes: string[];
+  namen: string[];
+  gemeenten: (string | null)[];
+}
+
+export interface TileSetsTable {
+  version: string;
+  vintage: number;
+  level: AreaLevel;
+  min_zoom: number;
+  max_zoom: number;
+  bounds: JSONColumnType<[number, number, number, number] | null, string, string>;
+  area_count: number;
+  tile_count: number;
+  tile_bytes: ColumnType<string | number, number, number>;
+  gemeente_bounds: JSONColumnType<Record<string, [number, number, number, number]>, string, string>;
+  areas: JSONColumnType<TileSetAreas, string, string>;
+  built_at: DefaultedTimestamp;
+}
+
+export interface BoundaryTilesTable {
+  version: string;
+  z: number;
+  x: number;
+  y: number;
+  data: Uint8Array;
 }

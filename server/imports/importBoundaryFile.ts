@@ -1,5 +1,6 @@
 import type { Db } from '../db/createDatabase.ts';
 import { parseBoundaries } from './boundaries/parseBoundaries.ts';
+import { writeBoundaries } from './boundaries/writeBoundaries.ts';
 import { commitImport as commit } from './commitImport.ts';
 import {
   addErrors,
@@ -32,6 +33,6 @@ export async function importBoundaries(
     return finish(report);
   }
   return commit(db, input, report, { vintage: parsed.vintage, crs: parsed.crs }, async (trx, importId) =>
-    writeAreas(trx, parsed.areas, importId, source),
+    writeBoundaries(trx, parsed.areas, importId, source),
   );
 }

@@ -3,10 +3,12 @@ import {
   geometryPathSchema,
   geometryQuerySchema,
   type MapLayer,
+  mapLayerColumnsSchema,
   mapLayerPathSchema,
   mapLayerQuerySchema,
   mapLayerSchema,
 } from '../../schemas/mapLayers.ts';
+import { z } from '../../schemas/zod.ts';
 import { vintageForPeriod } from '../areas/vintageForPeriod.ts';
 import { documentGet } from '../http/documentGet.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
@@ -15,6 +17,7 @@ import { parsePathParams, parseQuery } from '../http/validate.ts';
 import { findIndicator } from '../indicators/indicatorsRepository.ts';
 import { buildMapLayer } from './buildMapLayer.ts';
 import { findGeometries } from './mapLayersRepository.ts';
+import { toColumns } from './toColumns.ts';
 import { toFeatureCollection } from './toFeatureCollection.ts';
 
 documentGet({
@@ -27,7 +30,7 @@ documentGet({
     'Geheime waarden hebben waarde, teller en noemer leeg en `geheim` met de reden.',
   params: mapLayerPathSchema,
   query: mapLayerQuerySchema,
-  response: mapLayerSchema,
+  response: z.union([mapLayerSchema, mapLayerColumnsSchema]),
 });
 documentGet({
   path: '/geometrie/{indeling}/{niveau}',
@@ -56,7 +59,7 @@ export const mountMapLayers: MountFeature = (api, { db }) => {
       horizon: query.horizon ?? 10,
       programmeId: query.programma,
     });
-    res.json(layer);
+    res.json(query.vorm === 'kolommen' ? toColumns(layer) : layer);
   });
 
   api.get('/geometrie/:indeling/:niveau', async (req, res) => {

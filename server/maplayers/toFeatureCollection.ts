@@ -1,10 +1,16 @@
-import type { Geometry } from 'geojson';
+import type { Geometry, MultiPolygon } from 'geojson';
 
 interface GeometryRow {
   code: string;
   name: string;
   geometry: Geometry | null;
   bbox: [number, number, number, number] | null;
+}
+
+/** Every area as a MultiPolygon (a Polygon as one part), so the layer has one geometry type for GIS. */
+function multiPolygonOf(geometry: Geometry | null): MultiPolygon | Geometry | null {
+  if (geometry?.type === 'Polygon') return { type: 'MultiPolygon', coordinates: [geometry.coordinates] };
+  return geometry;
 }
 
 /** RFC 7946 FeatureCollection (WGS84, lon/lat); `id` and `properties.code` carry the area code for joins. */
@@ -31,7 +37,7 @@ export function toFeatureCollection(
       type: 'Feature' as const,
       id: row.code,
       properties: { code: row.code, naam: row.name, ...(extraProperties?.(row.code) ?? {}) },
-      geometry: row.geometry,
+      geometry: multiPolygonOf(row.geometry),
     })),
   };
 }

@@ -34,6 +34,29 @@ describe('GET /api/v1/kaartlagen/{indicator}', () => {
     });
   });
 
+  it('gives the same layer in columns (vorm=kolommen), smaller, revalidated by ETag', async () => {
+    const rows = (await layer('gemeente=GM1916&periode=2020').expect(200)).body;
+    const res = await layer('gemeente=GM1916&periode=2020&vorm=kolommen').expect(200);
+    const k = res.body.kolommen;
+    assert.equal(res.body.waarden, undefined);
+    assert.deepEqual(
+      k.codes,
+      rows.waarden.map((w: { code: string }) => w.code),
+    );
+    const i = k.codes.indexOf(FIXTURE.suppressedArea);
+    assert.equal(k.geheim[i], 'te_klein');
+    assert.equal(k.waarden[i], null);
+    const j = k.codes.indexOf('BU19160602');
+    assert.deepEqual(
+      [k.waarden[j], k.tellers[j], k.noemers[j], k.statussen[j]],
+      [21, 160, 762, 'geen_streefwaarde'],
+    );
+    assert.ok(res.text.length < JSON.stringify(rows).length, 'columns are smaller than rows');
+    await layer('gemeente=GM1916&periode=2020&vorm=kolommen')
+      .set('If-None-Match', res.headers.etag!)
+      .expect(304);
+  });
+
   it('marks a suppressed buurt geheim with the reason and no figures', async () => {
     const res = await layer('gemeente=GM1916&periode=2020').expect(200);
     const suppressed = res.body.waarden.find((w: { code: string }) => w.code === FIXTURE.suppressedArea);
@@ -151,12 +174,27 @@ describe('GET /api/v1/geometrie/{indeling}/{niveau}', () => {
     assert.equal(body.features.length, 5);
     const feature = body.features.find((f: { id: string }) => f.id === 'BU19160200');
     assert.deepEqual(feature.properties, { code: 'BU19160200', naam: 'Prinsenhof hoog' });
-    assert.equal(feature.geometry.type, 'Polygon');
+    assert.equal(feature.geometry.type, 'MultiPolygon');
+  });
+
+  it('gives every area as a MultiPolygon, so a GIS layer has one geometry type', async () => {
+    for (const url of [
+      '/api/v1/geometrie/2022/buurt',
+      '/api/v1/geometrie/2017/buurt',
+      '/api/v1/geometrie/2022/wijk',
+    ]) {
+      const body = JSON.parse((await request(t.app).get(url).expect(200)).text);
+      const types = new Set(
+        body.features.map((f: { geometry: { type: string } | null }) => f.geometry?.type),
+      );
+      types.delete(undefined);
+      assert.deepEqual([...types], ['MultiPolygon'], url);
+    }
   });
 
   it('keeps coordinates in WGS84 lon/lat order with a bbox', async () => {
     const body = JSON.parse((await request(t.app).get('/api/v1/geometrie/2022/buurt').expect(200)).text);
-    const [lon, lat] = body.features[0].geometry.coordinates[0][0];
+    const [lon, lat] = body.features[0].geometry.coordinates[0][0][0];
     assert.ok(lon > 3 && lon < 8 && lat > 50 && lat < 54, `${lon},${lat} is not in the Netherlands`);
     assert.equal(body.bbox.length, 4);
   });

@@ -29,17 +29,22 @@ after(async () => {
 
 test('changing the indicator recolours the map without fetching geometry again', () =>
   withPage(browser, async ({ page }) => {
-    const geometry = countRequests(page, /\/api\/v1\/geometrie\//);
+    const geometry = countRequests(page, /\/api\/v1\/(geometrie|tegels)\//);
     const layers = countRequests(page, /\/api\/v1\/kaartlagen\//);
     await openMapExplorer(page, server, 'indicator=inwoners&periode=2024');
     const first = await page.evaluate(() =>
       Number(document.querySelector<HTMLElement>('[data-kleur-versie]')?.dataset.kleurVersie),
     );
-    assert.equal(geometry.count(), 1);
+    const tiles = geometry.count();
+    assert.ok(tiles > 1, `vector tiles and the area list: ${geometry.urls.join(', ')}`);
+    assert.ok(
+      geometry.urls.every((url) => !url.includes('/geometrie/')),
+      'no GeoJSON for the map',
+    );
     await chooseIndicator(page, 'Aantal huishoudens');
     await page.waitForURL(/indicator=huishoudens/);
     await waitForMapColoured(page, first);
-    assert.equal(geometry.count(), 1, `geometry fetched once: ${geometry.urls.join(', ')}`);
+    assert.equal(geometry.count(), tiles, `no geometry fetched again: ${geometry.urls.join(', ')}`);
     assert.equal(layers.count(), 2, 'one small values request per indicator');
     await page.getByRole('table', { name: /Aantal huishoudens per buurt in 2024/ }).waitFor();
   }));

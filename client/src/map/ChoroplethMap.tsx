@@ -1,13 +1,15 @@
 import type { FeatureCollection } from 'geojson';
 import type {
   ExpressionSpecification,
-  GeoJSONSource,
+  FilterSpecification,
   MapLayerMouseEvent,
   Map as MapLibreMap,
   StyleSpecification,
 } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
-import { getJson } from '../shared/api.ts';
+import type { TileSet } from '../../../schemas/mapTiles.ts';
+import { apiUrl, getJson } from '../shared/api.ts';
+import { geoBounds } from './geoBounds.ts';
 import { loadMapLibre } from './loadMapLibre.ts';
 import { type PatternName, patternImage } from './mapPatterns.ts';
 
@@ -18,8 +20,12 @@ export interface AreaPaint {
 }
 
 export interface ChoroplethMapProps {
-  /** GeoJSON of one boundary vintage; fetched once per URL, never again when only colours change. */
-  geometryUrl: string;
+  /** Vector tiles of one boundary vintage × level (immutable URLs); never fetched again when only colours change. */
+  tileSet: TileSet;
+  /** The codes drawn (one gemeente's, or all): the features whose colour is set. */
+  codes: readonly string[];
+  /** Draw only this gemeente's areas (a filter on the tiles, no other geometry); null: all. */
+  gemeente: string | null;
   /** Paint per area code; a new object recolours via feature state. */
   paint: Map<string, AreaPaint>;
   /** Codes drawn with a heavy outline (the programme area). */
@@ -47,42 +53,35 @@ function basemapStyle(): string | StyleSpecification {
   return meta?.content ? meta.content : BLANK_STYLE;
 }
 
-/** Feature ids must be the area code so feature state can be set by code; sources differ in the property name. */
-function normalise(geojson: FeatureCollection): FeatureCollection {
-  for (const feature of geojson.features) {
-    feature.properties = feature.properties ?? {};
-    const p = feature.properties;
-    p.code ??= p.gebiedCode ?? p.buurtcode ?? p.wijkcode ?? p.statcode ?? feature.id;
-    p.naam ??= p.gebiedNaam ?? p.buurtnaam ?? p.wijknaam ?? p.statnaam ?? p.code;
-  }
-  return geojson;
-}
-
-function bounds(geojson: FeatureCollection): [number, number, number, number] | null {
-  let [minX, minY, maxX, maxY] = [180, 90, -180, -90];
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [x, y] = c as [number, number];
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    } else if (Array.isArray(c)) for (const d of c) visit(d);
-  };
-  for (const f of geojson.features)
-    if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
-  return minX <= maxX ? [minX, minY, maxX, maxY] : null;
-}
-
 let colourRuns = 0;
+
+/** The layers that draw areas; a gemeente filter applies to each. */
+const DRAWN_LAYERS = ['gebied-vlak', 'gebied-geen', 'gebied-geheim', 'gebied-grens', 'gebied-grens-donker'];
+
+const featureOf = (tileSet: TileSet, code: string) => ({
+  source: SOURCE,
+  sourceLayer: tileSet.bronlaag,
+  id: code,
+});
+
+/** The first view: the gemeente's extent, or the whole tile set's. */
+function viewOf(tileSet: TileSet, gemeente: string | null): [number, number, number, number] | null {
+  return (gemeente ? tileSet.gemeenten[gemeente] : undefined) ?? tileSet.bounds ?? null;
+}
+
+/** Tile URLs must be absolute for MapLibre's worker; the template's braces must stay unencoded. */
+const absolute = (path: string) => (path.startsWith('/') ? `${window.location.origin}${path}` : path);
 
 /**
  * The choropleth. MapLibre is imported dynamically so it never blocks the first view. Geometry is
- * a GeoJSON source keyed by area code (promoteId); colours are feature state, so a new indicator
- * or year only calls setFeatureState and never sends geometry to the GPU worker again.
+ * a vector tile source keyed by area code (promoteId), made once at import (decision 0117);
+ * colours are feature state, so a new indicator or year only calls setFeatureState and never
+ * requests geometry again. One map per tile set: MapPanel gives a new tile set a new map.
  */
 export function ChoroplethMap({
-  geometryUrl,
+  tileSet,
+  codes,
+  gemeente,
   paint,
   outline,
   fitTo,
@@ -91,13 +90,9 @@ export function ChoroplethMap({
   describe,
   label,
 }: ChoroplethMapProps) {
-  const fitToRef = useRef(fitTo);
-  fitToRef.current = fitTo;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
-  const codesRef = useRef<string[]>([]);
   const [ready, setReady] = useState(false);
-  const [geometryVersion, setGeometryVersion] = useState(0);
   const [failed, setFailed] = useState<string | null>(null);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
   const describeRef = useRef(describe);
@@ -105,8 +100,8 @@ export function ChoroplethMap({
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
 
-  // Create the map once; a new accessible title does not need a new map.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: label is read once at creation
+  // Create the map once per tile set; a new accessible title or gemeente does not need a new map.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: label and the first view are read once at creation
   useEffect(() => {
     let cancelled = false;
     let map: MapLibreMap | undefined;
@@ -116,8 +111,8 @@ export function ChoroplethMap({
       map = new maplibre.Map({
         container: container.current,
         style: basemapStyle(),
-        center: [4.4, 52.08],
-        zoom: 11,
+        bounds: viewOf(tileSet, gemeente) ?? undefined,
+        fitBoundsOptions: { padding: 24 },
         attributionControl: { compact: true, customAttribution: 'CBS/Kadaster (PDOK)' },
         dragRotate: false,
         // Keep the drawn frame so the map prints (the yearly report) and can be saved as an image.
@@ -137,10 +132,14 @@ export function ChoroplethMap({
           map.addImage(name, patternImage(name), { pixelRatio: 2 });
         }
         map.addSource(SOURCE, {
-          type: 'geojson',
-          data: { type: 'FeatureCollection', features: [] },
+          type: 'vector',
+          tiles: tileSet.tegels.map(absolute),
+          minzoom: tileSet.minzoom,
+          maxzoom: tileSet.maxzoom,
+          ...(tileSet.bounds ? { bounds: tileSet.bounds } : {}),
           promoteId: 'code',
         });
+        const inSource = { source: SOURCE, 'source-layer': tileSet.bronlaag } as const;
         const isClass = (klasse: string): ExpressionSpecification => [
           '==',
           ['feature-state', 'klasse'],
@@ -149,7 +148,7 @@ export function ChoroplethMap({
         map.addLayer({
           id: 'gebied-vlak',
           type: 'fill',
-          source: SOURCE,
+          ...inSource,
           paint: {
             'fill-color': ['coalesce', ['feature-state', 'kleur'], '#ffffff'],
             'fill-opacity': ['case', isClass('waarde'), 0.92, 0],
@@ -163,33 +162,33 @@ export function ChoroplethMap({
           map.addLayer({
             id: `gebied-${klasse}`,
             type: 'fill',
-            source: SOURCE,
+            ...inSource,
             paint: { 'fill-pattern': pattern, 'fill-opacity': ['case', isClass(klasse), 1, 0] },
           });
         }
         map.addLayer({
           id: 'gebied-grens',
           type: 'line',
-          source: SOURCE,
+          ...inSource,
           paint: { 'line-color': '#ffffff', 'line-width': 1 },
         });
         map.addLayer({
           id: 'gebied-grens-donker',
           type: 'line',
-          source: SOURCE,
+          ...inSource,
           paint: { 'line-color': '#5b6670', 'line-width': 0.4 },
         });
         map.addLayer({
           id: 'programmagebied',
           type: 'line',
-          source: SOURCE,
+          ...inSource,
           filter: ['in', ['get', 'code'], ['literal', []]],
           paint: { 'line-color': '#1d1d1b', 'line-width': 2.5, 'line-dasharray': [3, 1.5] },
         });
         map.addLayer({
           id: 'gebied-actief',
           type: 'line',
-          source: SOURCE,
+          ...inSource,
           paint: {
             'line-color': '#1d1d1b',
             'line-width': [
@@ -205,8 +204,8 @@ export function ChoroplethMap({
         let hovered: string | null = null;
         const setHover = (code: string | null) => {
           if (hovered && hovered !== code)
-            map?.setFeatureState({ source: SOURCE, id: hovered }, { hover: false });
-          if (code) map?.setFeatureState({ source: SOURCE, id: code }, { hover: true });
+            map?.setFeatureState(featureOf(tileSet, hovered), { hover: false });
+          if (code) map?.setFeatureState(featureOf(tileSet, code), { hover: true });
           hovered = code;
         };
         map.on('mousemove', 'gebied-vlak', (event: MapLayerMouseEvent) => {
@@ -218,7 +217,7 @@ export function ChoroplethMap({
           setTooltip({
             x: event.point.x,
             y: event.point.y,
-            text: describeRef.current(code, String(feature?.properties?.naam ?? code)),
+            text: describeRef.current(code, code),
           });
         });
         map.on('mouseleave', 'gebied-vlak', () => {
@@ -242,41 +241,53 @@ export function ChoroplethMap({
     };
   }, []);
 
-  // Geometry: once per vintage URL.
+  // One gemeente, or all: a filter on the same tiles.
   useEffect(() => {
-    if (!ready) return;
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const filter: FilterSpecification | null = gemeente ? ['==', ['get', 'gemeente'], gemeente] : null;
+    for (const id of DRAWN_LAYERS) map.setFilter(id, filter);
+    const view = viewOf(tileSet, gemeente);
+    if (view) map.fitBounds(view, { padding: 24, animate: false });
+  }, [ready, gemeente, tileSet]);
+
+  // The report fits the map to the programme area: the exact extent of those areas, read once from
+  // their GeoJSON because the tiles are generalised. Only a map with fitTo asks for geometry.
+  const fitKey = fitTo?.join(',') ?? '';
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || fitKey === '') return;
+    const wanted = new Set(fitKey.split(','));
     let live = true;
-    getJson<FeatureCollection>(geometryUrl)
-      .then((raw) => {
-        const map = mapRef.current;
-        if (!live || !map) return;
-        const geojson = normalise(structuredClone(raw));
-        codesRef.current = geojson.features.map((f) => String(f.properties?.code));
-        (map.getSource(SOURCE) as GeoJSONSource).setData(geojson);
-        const fit = new Set(fitToRef.current ?? []);
-        const fitted = geojson.features.filter((f) => fit.has(String(f.properties?.code)));
-        const box = bounds(fitted.length > 0 ? { ...geojson, features: fitted } : geojson);
-        if (box) map.fitBounds(box, { padding: 24, animate: false });
+    getJson<FeatureCollection>(apiUrl(`/geometrie/${tileSet.indeling}/${tileSet.niveau}`, { gemeente }))
+      .then((geojson) => {
+        if (!live) return;
+        const box = geoBounds({
+          ...geojson,
+          features: geojson.features.filter((f) => wanted.has(String(f.properties?.code))),
+        });
+        if (!box) return;
+        map.fitBounds(box, { padding: 24, animate: false });
         // The box fitted to, readable by a test and a print check (the programme area on the report).
-        if (box && container.current) container.current.dataset.kaartUitsnede = box.join(',');
-        setGeometryVersion((v) => v + 1);
+        if (container.current) container.current.dataset.kaartUitsnede = box.join(',');
       })
       .catch((error: Error) => live && setFailed(`De grenzen konden niet worden geladen: ${error.message}`));
     return () => {
       live = false;
     };
-  }, [ready, geometryUrl]);
+  }, [ready, fitKey, tileSet, gemeente]);
 
   // Colours: feature state only.
   useEffect(() => {
     const map = mapRef.current;
     const element = container.current;
-    if (!ready || !map || !element || geometryVersion === 0) return;
+    if (!ready || !map || !element) return;
     const run = ++colourRuns;
     element.dataset.kaartStatus = 'kleuren';
-    for (const code of codesRef.current) {
+    // State is kept by id, also for features whose tiles are not loaded yet.
+    for (const code of codes) {
       const p = paint.get(code) ?? { kleur: null, klasse: 'geen' };
-      map.setFeatureState({ source: SOURCE, id: code }, { kleur: p.kleur, klasse: p.klasse });
+      map.setFeatureState(featureOf(tileSet, code), { kleur: p.kleur, klasse: p.klasse });
     }
     map.once('idle', () => {
       if (run !== colourRuns) return;
@@ -286,7 +297,7 @@ export function ChoroplethMap({
       performance.mark(`kaart-gekleurd-${run}`);
     });
     map.triggerRepaint();
-  }, [ready, paint, geometryVersion]);
+  }, [ready, paint, codes, tileSet]);
 
   // The canvas is the map's accessible region; keep its name in step with what it shows.
   useEffect(() => {
@@ -302,14 +313,14 @@ export function ChoroplethMap({
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map || geometryVersion === 0 || !selected) return;
-    map.setFeatureState({ source: SOURCE, id: selected }, { gekozen: true });
+    if (!ready || !map || !selected) return;
+    map.setFeatureState(featureOf(tileSet, selected), { gekozen: true });
     return () => {
       if (mapRef.current?.getSource(SOURCE)) {
-        mapRef.current.setFeatureState({ source: SOURCE, id: selected }, { gekozen: false });
+        mapRef.current.setFeatureState(featureOf(tileSet, selected), { gekozen: false });
       }
     };
-  }, [ready, selected, geometryVersion]);
+  }, [ready, selected, tileSet]);
 
   return (
     <div className="map-frame">

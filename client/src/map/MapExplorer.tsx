@@ -1,7 +1,14 @@
 import { useEffect } from 'react';
-import { DEFAULT_GEMEENTE, switchIndicator, useAvailablePeriods, useIndicators } from '../shared/queries.ts';
+import {
+  DEFAULT_GEMEENTE,
+  switchIndicator,
+  useAvailablePeriods,
+  useIndelingRule,
+  useIndicators,
+} from '../shared/queries.ts';
 import { setQuery, useLocation } from '../shared/router.tsx';
-import type { ColourMode } from './layerPaint.ts';
+import { GemeentePicker } from './GemeentePicker.tsx';
+import { type ColourMode, vintageForYear, yearOfPeriod } from './layerPaint.ts';
 import { MapPanel } from './MapPanel.tsx';
 
 /** /kaart?indicator=…&periode=…&horizon=…&kleur=waarde|voortgang — every choice lives in the URL. */
@@ -18,8 +25,15 @@ export function MapExplorer() {
   // Without a year in the URL: the newest year that has figures for this indicator at this level.
   const periode = query.get('periode') ?? available.data?.at(-1) ?? (available.loading ? null : '2024');
   const years = [...new Set([...(available.data ?? []), ...(periode ? [periode] : [])])].sort();
-  const gemeente = query.get('gemeente') ?? DEFAULT_GEMEENTE;
+  // An empty gemeente in the URL is "heel Nederland".
+  const gemeente = (query.get('gemeente') ?? DEFAULT_GEMEENTE) || null;
   const indelingParam = query.get('indeling');
+  const rule = useIndelingRule();
+  const indeling = indelingParam
+    ? Number(indelingParam)
+    : periode && rule.data
+      ? vintageForYear(yearOfPeriod(periode), rule.data.regels)
+      : null;
   const selected = query.get('gebied');
 
   useEffect(() => {
@@ -64,6 +78,12 @@ export function MapExplorer() {
             <option value="wijk">Wijken</option>
           </select>
         </label>
+        <GemeentePicker
+          gemeente={gemeente}
+          indeling={indeling}
+          niveau={niveau}
+          onChange={(code) => setQuery({ gemeente: code ?? '', gebied: null })}
+        />
         <fieldset className="field segmented">
           <legend className="field__label">Kleur naar</legend>
           {(['waarde', 'voortgang'] as const).map((m) => (

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { valueScale } from '../shared/colourScale.ts';
 import { formatValue } from '../shared/format.ts';
 import { type Indicator, type LayerValue, toLayerValues } from '../shared/model.ts';
-import { geometryUrl, useGeometryNames, useIndelingRule, useMapLayer } from '../shared/queries.ts';
+import { useIndelingRule, useMapLayer, useTileSet, useTileSetAreas } from '../shared/queries.ts';
 import { Link } from '../shared/router.tsx';
 import { STATUS_STYLES } from '../shared/status.ts';
 import { AreaTable } from '../ui/AreaTable.tsx';
@@ -54,12 +54,17 @@ export function MapPanel(props: MapPanelProps) {
     (rule.data ? vintageForYear(year, rule.data.regels) : null) ??
     layer.data?.indeling ??
     null;
-  const geometry = indeling === null ? null : geometryUrl(indeling, niveau, gemeente);
-  const names = useGeometryNames(geometry);
-  const values = useMemo(
-    () => (layer.data ? toLayerValues(layer.data, names.data ?? new Map()) : []),
-    [layer.data, names.data],
-  );
+  const tileSet = useTileSet(indeling, niveau);
+  const areas = useTileSetAreas(tileSet.data?.gebieden ?? null);
+  // The areas drawn: one gemeente's (a filter on the national tiles), or every one.
+  const names = useMemo(() => {
+    const shown = (areas.data ?? []).filter(
+      (a) => !gemeente || a.gemeente === gemeente || a.code === gemeente,
+    );
+    return new Map(shown.map((a) => [a.code, a.naam]));
+  }, [areas.data, gemeente]);
+  const codes = useMemo(() => [...names.keys()], [names]);
+  const values = useMemo(() => (layer.data ? toLayerValues(layer.data, names) : []), [layer.data, names]);
   const scale = useMemo(() => valueScale(values.filter((v) => !v.geheim).map((v) => v.waarde)), [values]);
   const paint = useMemo(() => layerPaint(values, mode, scale), [values, mode, scale]);
   const statuses = useMemo(() => [...new Set(values.map((v) => v.status))], [values]);
@@ -103,9 +108,12 @@ export function MapPanel(props: MapPanelProps) {
   return (
     <div className="map-panel">
       <div className="map-panel__map">
-        {geometry ? (
+        {tileSet.data ? (
           <ChoroplethMap
-            geometryUrl={geometry}
+            key={tileSet.data.versie}
+            tileSet={tileSet.data}
+            codes={codes}
+            gemeente={gemeente}
             paint={paint}
             outline={outline}
             fitTo={props.fitTo}
@@ -114,6 +122,10 @@ export function MapPanel(props: MapPanelProps) {
             describe={describe}
             label={`Kaart: ${caption}`}
           />
+        ) : tileSet.error ? (
+          <p className="notice notice--error" role="alert">
+            De grenzen konden niet worden geladen: {tileSet.error.message}
+          </p>
         ) : (
           <p className="notice">Kaart laden…</p>
         )}

@@ -1,7 +1,7 @@
-import type { FeatureCollection } from 'geojson';
 import type { AreaList, IndelingRule } from '../../../schemas/areas.ts';
 import type { IndicatorDetail } from '../../../schemas/indicators.ts';
-import type { MapLayer } from '../../../schemas/mapLayers.ts';
+import type { MapLayer, MapLayerColumns } from '../../../schemas/mapLayers.ts';
+import type { TileSet, TileSetAreasBody } from '../../../schemas/mapTiles.ts';
 import { apiUrl, getJson, type Loaded, useApi } from './api.ts';
 import type { Gebied, Indicator, Programme, ProgrammeDetail, ProgrammeProgress } from './model.ts';
 import { setQuery } from './router.tsx';
@@ -53,25 +53,44 @@ export function layerUrl(r: LayerRequest): string {
     periode: r.periode,
     horizon: r.horizon,
     indeling: r.indeling,
+    vorm: 'kolommen',
   });
 }
 
-export function geometryUrl(indeling: number, niveau: string, gemeente: string | null): string {
-  return apiUrl(`/geometrie/${indeling}/${niveau}`, { gemeente });
-}
-
+/** The layer comes in columns (compact for a national layer); the page reads it as rows. */
 export function useMapLayer(request: LayerRequest | null): Loaded<MapLayer> {
-  return useApi(request ? layerUrl(request) : null);
+  return useApi(request ? layerUrl(request) : null, ({ kolommen: k, ...rest }: MapLayerColumns) => ({
+    ...rest,
+    waarden: k.codes.map((code, i) => ({
+      code,
+      waarde: k.waarden[i] ?? null,
+      teller: k.tellers[i] ?? null,
+      noemer: k.noemers[i] ?? null,
+      status: k.statussen[i]!,
+      statusLabel: k.statusLabels[i] ?? '',
+      score: k.scores[i] ?? null,
+      programma: k.programmas[i] ?? null,
+      streefwaarde: k.streefwaarden[i] ?? null,
+      ...(k.geheim[i] ? { geheim: k.geheim[i]! } : {}),
+    })),
+  }));
 }
 
-/** Area names from the geometry the map loads anyway (the same cached request, no second download). */
-export function useGeometryNames(url: string | null): Loaded<Map<string, string>> {
-  return useApi(
-    url,
-    (raw: FeatureCollection) =>
-      new Map(
-        raw.features.map((f) => [String(f.properties?.code ?? f.id), String(f.properties?.naam ?? f.id)]),
-      ),
+/** Where the vector tiles of one indeling × niveau are (short-lived; the tiles themselves never change). */
+export function useTileSet(indeling: number | null, niveau: string): Loaded<TileSet> {
+  return useApi(indeling === null ? null : apiUrl(`/indelingen/${indeling}/${niveau}/tegelset`));
+}
+
+export interface TileSetArea {
+  code: string;
+  naam: string;
+  gemeente: string | null;
+}
+
+/** The areas in a tile set, from its immutable columnar list (names for the table beside the map). */
+export function useTileSetAreas(url: string | null): Loaded<TileSetArea[]> {
+  return useApi(url, (raw: TileSetAreasBody) =>
+    raw.codes.map((code, i) => ({ code, naam: raw.namen[i] ?? code, gemeente: raw.gemeenten[i] ?? null })),
   );
 }
 

@@ -1,0 +1,91 @@
+// The map-layer part of npm run bench:api: the kaartlaag endpoint for GM1916 and for a national
+// buurt layer, beside the floor measured in the same run — a minimal `SELECT area_code, value` of
+// the same rows — with the ratio, and the plan of the layer's own read (EXPLAIN ANALYZE).
+import { sql } from 'kysely';
+import type { Db } from '../../server/db/createDatabase.ts';
+import { findLayerValues, type LayerSelection } from '../../server/maplayers/mapLayersRepository.ts';
+
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+
+async function timeIt(runs: number, warmup: number, fn: () => Promise<unknown>) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** The floor: the same rows' codes and values, nothing else, straight from the database. */
+function minimalSelect(db: Db, selection: LayerSelection) {
+  return sql`select o.area_code, o.value from observations o join areas a
+    on a.code = o.area_code and a.vintage = o.vintage
+    where o.indicator_id = ${selection.indicatorId} and o.period = ${selection.period}
+      and o.vintage = ${selection.vintage} and a.level = ${selection.level}
+      ${selection.gemeente ? sql`and (a.gemeente_code = ${selection.gemeente} or a.code = ${selection.gemeente})` : sql``}`.execute(
+    db,
+  );
+}
+
+export async function benchMapLayers(
+  db: Db,
+  base: string,
+  national: { areas: number; vintage: number; period: string },
+): Promise<void> {
+  const layers = [
+    {
+      label: 'GM1916 buurten, inwoners 2024',
+      url: `${base}/kaartlagen/inwoners?niveau=buurt&gemeente=GM1916&periode=2024&vorm=kolommen`,
+      selection: {
+        indicatorId: 'inwoners',
+        period: '2024',
+        vintage: 2022,
+        level: 'buurt' as const,
+        gemeente: 'GM1916',
+      },
+      runs: 200,
+    },
+    {
+      label: `national buurten (${national.areas}), inwoners ${national.period}`,
+      url: `${base}/kaartlagen/inwoners?niveau=buurt&periode=${national.period}&indeling=${national.vintage}&vorm=kolommen`,
+      selection: {
+        indicatorId: 'inwoners',
+        period: national.period,
+        vintage: national.vintage,
+        level: 'buurt' as const,
+      },
+      runs: 40,
+    },
+  ];
+  for (const layer of layers) {
+    const probe = await fetch(layer.url);
+    if (!probe.ok) throw new Error(`${layer.url} → ${probe.status} ${await probe.text()}`);
+    const text = await probe.text();
+    const count = (JSON.parse(text) as { kolommen: { codes: unknown[] } }).kolommen.codes.length;
+    const http = await timeIt(layer.runs, 5, async () => (await fetch(layer.url)).text());
+    const appSql = await timeIt(layer.runs, 5, () => findLayerValues(db, layer.selection));
+    const floor = await timeIt(layer.runs, 5, () => minimalSelect(db, layer.selection));
+    console.log(
+      `map layer ${layer.label} (vorm=kolommen, as the client asks): ${count} values, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB\n` +
+        `  HTTP p50 ${ms(http.p50)} / p95 ${ms(http.p95)}; app SQL p50 ${ms(appSql.p50)} / p95 ${ms(appSql.p95)}; ` +
+        `floor (SELECT code, value) p50 ${ms(floor.p50)} / p95 ${ms(floor.p95)}\n` +
+        `  ratio HTTP p50 / floor p50 = ${(http.p50 / floor.p50).toFixed(2)}× (goal ≤ 1,5×); HTTP p95 ${ms(http.p95)} (goal < 50 ms on PostgreSQL)`,
+    );
+  }
+  // The layer's observation read: an index range on observations_layer, whatever the statistics.
+  const n = layers[1]!.selection;
+  const plan = await sql<
+    Record<string, string>
+  >`explain analyze select area_code, value, numerator, denominator,
+    confidential, withheld, source from observations where indicator_id = ${n.indicatorId}
+    and period = ${n.period} and vintage = ${n.vintage} order by area_code`.execute(db);
+  console.log(
+    `  plan of the national read:\n${plan.rows.map((row) => `    ${Object.values(row)[0]}`).join('\n')}`,
+  );
+}

@@ -1,0 +1,46 @@
+import type { Db } from '../db/createDatabase.ts';
+import type { AreaLevel } from '../db/Database.ts';
+import { buildTiles, tileSetVersion } from './buildTiles.ts';
+import type { Executor } from './executor.ts';
+import {
+  currentTileVersion,
+  deleteTileSet,
+  findTileAreas,
+  findUntiledLevels,
+  replaceTileSet,
+  TILED_LEVELS,
+} from './tilesRepository.ts';
+
+/**
+ * (Re)builds the tiles of one vintage × level from the stored boundaries, unless the tile set of
+ * exactly these boundaries is there already. Returns the number of tiles written (0 when current).
+ */
+export async function buildTileSet(db: Executor, vintage: number, level: AreaLevel): Promise<number> {
+  const areas = await findTileAreas(db, vintage, level);
+  if (!areas.some((area) => area.geometry !== null)) {
+    await deleteTileSet(db, vintage, level);
+    return 0;
+  }
+  if ((await currentTileVersion(db, vintage, level)) === tileSetVersion(vintage, level, areas)) return 0;
+  const built = buildTiles(vintage, level, areas);
+  await replaceTileSet(db, vintage, level, built, {
+    codes: areas.map((area) => area.code),
+    namen: areas.map((area) => area.name),
+    gemeenten: areas.map((area) => area.gemeenteCode ?? (area.code.startsWith('GM') ? area.code : null)),
+  });
+  return built.tiles.length;
+}
+
+/** After a boundary import: the tiles of every level of the vintage, in the import's transaction. */
+export async function buildTilesForVintage(db: Executor, vintage: number): Promise<void> {
+  for (const level of TILED_LEVELS) await buildTileSet(db, vintage, level);
+}
+
+/** On start: tiles for boundaries imported before tiles existed (or by a path without the hook). */
+export async function buildMissingTileSets(db: Db): Promise<{ vintage: number; level: AreaLevel }[]> {
+  const missing = await findUntiledLevels(db);
+  for (const { vintage, level } of missing) {
+    await db.transaction().execute((trx) => buildTileSet(trx, vintage, level));
+  }
+  return missing;
+}
