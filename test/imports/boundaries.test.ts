@@ -91,6 +91,16 @@ describe('grenzen: pure parsing', () => {
     assert.equal(parsed.areas.find((area) => area.code === 'WK999902')?.name, null);
   });
 
+  it('stores an area published as a MultiPolygon without parts, as CBS does for two 2014 buurten, without a shape', () => {
+    const parsed = parseBoundaries(
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"buurtcode":"BU15810109","buurtnaam":"Leeg"},"geometry":{"type":"MultiPolygon","coordinates":[]}},{"type":"Feature","properties":{"buurtcode":"BU15810101"},"geometry":{"type":"Polygon","coordinates":[[[5.3,52.1],[5.31,52.1],[5.31,52.11],[5.3,52.1]]]}}]}',
+      { fileName: 'buurten_2014.geojson' },
+    );
+    assert.deepEqual(parsed.errors, []);
+    assert.equal(parsed.areas.find((area) => area.code === 'BU15810109')?.geometry, null);
+    assert.ok(parsed.areas.find((area) => area.code === 'BU15810101')?.geometry);
+  });
+
   it('reports what is wrong with a bad file', () => {
     const message = (input: string, fileName = 'grenzen_2022.geojson') =>
       parseBoundaries(input, { fileName }).errors.map(formatRowError);

@@ -157,7 +157,10 @@ export function parseBoundaries(
       return;
     }
     const level = levelOfCode(code)!;
-    const geometry = item.geometry as Geometry | null;
+    const given = item.geometry as Geometry | null;
+    // CBS publishes a few areas (BU15810109, BU09880103 in 2014) as a MultiPolygon without parts:
+    // an area without a shape, like a null geometry, not a broken file.
+    const geometry = given?.type === 'MultiPolygon' && given.coordinates.length === 0 ? null : given;
     if (geometry && geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
       result.errors.push(
         rowError(
