@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/createDatabase.ts';
 import { indicatorsOfImport, refreshWithheld } from '../disclosure/disclosureRepository.ts';
 import { lockImportWrites } from './importLock.ts';
@@ -78,5 +79,12 @@ export async function commitImport(
     return id;
   });
   report.importId = importId;
+  // A bulk write leaves the planner's statistics stale, and a stale estimate once turned the
+  // national map layer into a 33 s nested loop (decision 0118). Outside a caller's transaction only.
+  if (!db.isTransaction && (report.rowsNew ?? 0) + (report.rowsCorrected ?? 0) >= ANALYZE_AFTER_ROWS)
+    await sql`analyze observations`.execute(db);
   return finish(report);
 }
+
+/** New or corrected rows from which an import refreshes the statistics of observations. */
+const ANALYZE_AFTER_ROWS = 5000;
