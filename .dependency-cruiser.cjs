@@ -89,7 +89,7 @@ module.exports = {
         "A feature's admin routes (<feature>AdminRoutes.ts) are mounted only by the beheer guard chain, after session, CSRF and role.",
       severity: 'error',
       from: { path: '^server/', pathNot: '^server/beheer/' },
-      to: { path: '^server/\\w+/(\\w+AdminRoutes|planBeheerRoutes)\\.ts$' },
+      to: { path: '^server/\\w+/\\w+AdminRoutes\\.ts$' },
     },
     {
       name: 'features-not-beheer',

@@ -4,8 +4,7 @@ import { authenticate, requireCsrf, requireSessionOf } from '../auth/guards.ts';
 import { mountUsersAdmin } from '../auth/usersAdminRoutes.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
 import { mountImportsAdmin } from '../imports/importsAdminRoutes.ts';
-import { mountPlanBeheer } from '../plan/planBeheerRoutes.ts';
-import { mountPlanEdit } from '../plan/planEditRoutes.ts';
+import { mountPlanEdit } from '../plan/planEditAdminRoutes.ts';
 import { mountPlanVoortgangAdmin } from '../plan/planVoortgangAdminRoutes.ts';
 import { mountProgrammesAdmin } from '../programmes/programmesAdminRoutes.ts';
 import { mountTargetsAdmin } from '../programmes/targetsAdminRoutes.ts';
@@ -40,7 +39,6 @@ export const mountBeheer: MountFeature = (api, context) => {
   mountImportsAdmin(router, context);
   mountTargetsAdmin(router, context);
   mountProgrammesAdmin(router, context);
-  mountPlanBeheer(router, context);
   mountPlanVoortgangAdmin(router, context);
   mountPlanEdit(router, context);
   mountReportsAdmin(router, context);

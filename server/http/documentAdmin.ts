@@ -5,7 +5,7 @@ import { apiVersionHeader, openApiRegistry, problemResponse as problem } from '.
 type Response = { description: string; schema?: ZodType; contentType?: string } | { problem: string };
 
 interface AdminDoc {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI path under /api/v1, starting with /beheer. */
   path: string;
   operationId: string;
@@ -15,6 +15,8 @@ interface AdminDoc {
   params?: z.ZodObject;
   /** The answers of this route by status; 400, 401 and 403 are added for every beheer route. */
   responses: Record<number, Response>;
+  /** Who may call it, said in the 403 answer (e.g. "beheerder en redacteur"). */
+  roles?: string;
 }
 
 /**
@@ -52,7 +54,11 @@ export function documentAdmin(doc: AdminDoc): void {
       ...responses,
       400: problem('Ongeldige aanvraag; invalidParams noemt elk veld'),
       401: problem('Niet ingelogd'),
-      403: problem('Verkeerde rol, of X-CSRF-Token/Origin ontbreekt of klopt niet'),
+      403: problem(
+        doc.roles
+          ? `Alleen voor ${doc.roles}${doc.method === 'get' ? '' : '; of X-CSRF-Token/Origin ontbreekt of klopt niet'}`
+          : 'Verkeerde rol, of X-CSRF-Token/Origin ontbreekt of klopt niet',
+      ),
     },
   });
 }

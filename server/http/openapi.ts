@@ -2,7 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-open
 import { problemSchema } from '../../schemas/problem.ts';
 
 /** Semantic version of the API, in every API-Version header and info.version (CHANGELOG.md, decision 0098). */
-export const API_VERSION = '2.0.0';
+export const API_VERSION = '2.1.0';
 
 /**
  * One registry that every feature's router adds its paths to, with the same zod schemas that

@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
-import { z } from '../../schemas/zod.ts';
-import { apiVersionHeader, openApiRegistry, problemResponse } from '../http/openapi.ts';
+import type { z } from '../../schemas/zod.ts';
+import { documentAdmin } from '../http/documentAdmin.ts';
 
 // OpenAPI for the plan's beheer routes, registered beside them with the schemas they validate with.
 
@@ -20,34 +20,15 @@ interface PlanAdminDoc {
   roles: string;
 }
 
+/** The plan's beheer routes in their own words (success, refusals, roles), through documentAdmin. */
 export function documentPlanAdmin(doc: PlanAdminDoc): void {
-  const changes = doc.method !== 'get';
-  const extraRefusals = Object.fromEntries(
-    Object.entries(doc.refusals ?? {}).map(([status, text]) => [status, problemResponse(text)]),
-  );
-  openApiRegistry.registerPath({
-    method: doc.method,
-    path: doc.path,
-    operationId: doc.operationId,
-    tags: ['Beheer'],
-    summary: doc.summary,
-    request: {
-      ...(doc.params ? { params: doc.params } : {}),
-      ...(doc.query ? { query: doc.query } : {}),
-      ...(doc.body ? { body: { content: { 'application/json': { schema: doc.body } } } } : {}),
-      ...(changes ? { headers: z.object({ 'X-CSRF-Token': z.string() }) } : {}),
-    },
+  const { success, refusals, ...rest } = doc;
+  documentAdmin({
+    ...rest,
     responses: {
-      [doc.success.status]: {
-        description: doc.success.description,
-        headers: apiVersionHeader,
-        content: { 'application/json': { schema: doc.success.schema } },
-      },
-      ...extraRefusals,
-      400: problemResponse('Ongeldige invoer; invalidParams noemt elk veld met de reden'),
-      401: problemResponse('Niet ingelogd'),
-      403: problemResponse(
-        `Alleen voor ${doc.roles}${changes ? '; of X-CSRF-Token/Origin ontbreekt of klopt niet' : ''}`,
+      [success.status]: { description: success.description, schema: success.schema },
+      ...Object.fromEntries(
+        Object.entries(refusals ?? {}).map(([status, text]) => [status, { problem: text }]),
       ),
     },
   });

@@ -14,7 +14,7 @@ describe('GET /api/v1/gebieden', () => {
 
   it('lists the buurten of a gemeente in the newest indeling, with an API-Version header', async () => {
     const res = await request(t.app).get('/api/v1/gebieden?niveau=buurt&gemeente=GM1916').expect(200);
-    assert.equal(res.headers['api-version'], '2.0.0');
+    assert.equal(res.headers['api-version'], '2.1.0');
     assert.deepEqual(
       res.body.gebieden.map((g: { code: string }) => g.code),
       FIXTURE.buurten2022,

@@ -14,7 +14,7 @@ describe('GET /api/v1/indicatoren', () => {
 
   it('lists the whole catalogue with unit, polarity, source and disclosure rule', async () => {
     const res = await request(t.app).get('/api/v1/indicatoren').expect(200);
-    assert.equal(res.headers['api-version'], '2.0.0');
+    assert.equal(res.headers['api-version'], '2.1.0');
     const bijstand = res.body.indicatoren.find((i: { id: string }) => i.id === FIXTURE.bijstand);
     assert.equal(bijstand.eenheid, '%');
     assert.equal(bijstand.polariteit, 'lager_is_beter');

@@ -18,7 +18,7 @@ describe('GET /api/v1/kaartlagen/{indicator}', () => {
 
   it('gives the value of every buurt of the gemeente for one period', async () => {
     const res = await layer('niveau=buurt&gemeente=GM1916&periode=2020').expect(200);
-    assert.equal(res.headers['api-version'], '2.0.0');
+    assert.equal(res.headers['api-version'], '2.1.0');
     assert.equal(res.body.indeling, 2022);
     const byCode = new Map(res.body.waarden.map((w: { code: string }) => [w.code, w]));
     assert.deepEqual(byCode.get('BU19160602'), {

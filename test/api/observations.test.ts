@@ -16,7 +16,7 @@ describe('GET /api/v1/waarnemingen', () => {
 
   it('gives value, numerator, denominator, flags and source of each observation', async () => {
     const res = await list(`indicator=${FIXTURE.bijstand}&gebied=BU19160200&periode=2022`).expect(200);
-    assert.equal(res.headers['api-version'], '2.0.0');
+    assert.equal(res.headers['api-version'], '2.1.0');
     assert.equal(res.body.waarnemingen.length, 1);
     const [obs] = res.body.waarnemingen;
     assert.equal(obs.gebiedsnaam, 'Prinsenhof hoog');

@@ -15,7 +15,7 @@ describe('GET /api/v1/programmas, /programmas/{id} and /programmas/{id}/voortgan
 
   it('lists the programmes', async () => {
     const res = await request(t.app).get('/api/v1/programmas').expect(200);
-    assert.equal(res.headers['api-version'], '2.0.0');
+    assert.equal(res.headers['api-version'], '2.1.0');
     assert.deepEqual(
       res.body.programmas.map((p: { id: string; gemeente: string }) => `${p.id} ${p.gemeente}`),
       [`${FIXTURE.programme} GM1916`],

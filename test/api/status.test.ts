@@ -12,7 +12,7 @@ describe('the API root', () => {
 
   it('reports which database it runs on, with an API-Version header', async () => {
     const res = await request(t.app).get('/api/v1/status').expect(200);
-    assert.equal(res.headers['api-version'], '2.0.0');
+    assert.equal(res.headers['api-version'], '2.1.0');
     assert.equal(res.body.database, t.kind);
     // Honest: the database was asked (D1); the outage case is in test/faults/d1-database-outage.
     assert.equal(res.body.databaseBereikbaar, true);
