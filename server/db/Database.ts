@@ -1,6 +1,20 @@
 import type { Geometry } from 'geojson';
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 import type { AreaLevel, Polarity, ProgrammeAreaRole, Role, TargetKind } from '../../schemas/enums.ts';
+import type {
+  DoelenTable,
+  DoelIndicatorsTable,
+  InspanningAreasTable,
+  InspanningBudgetsTable,
+  InspanningDoelenTable,
+  InspanningenTable,
+  InspanningPartnersTable,
+  OrganisationsTable,
+  ProgrammeBudgetLinesTable,
+  ProgrammePlansTable,
+  ReportVersionsTable,
+  VoortgangTable,
+} from './planTables.ts';
 
 /** The tables as the migrations in migrations/ leave them. Keep in step with new migrations. */
 export interface Database {
@@ -41,6 +55,21 @@ type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | str
 
 // The enum columns take their values from schemas/enums.ts, the one list of each.
 export type { AreaLevel, Polarity, ProgrammeAreaRole, Role, TargetKind } from '../../schemas/enums.ts';
+export type {
+  DoelenTable,
+  DoelIndicatorsTable,
+  InspanningAreasTable,
+  InspanningBudgetsTable,
+  InspanningDoelenTable,
+  InspanningenTable,
+  InspanningPartnersTable,
+  OrganisationsTable,
+  ProgrammeBudgetLinesTable,
+  ProgrammePlansTable,
+  ReportVersionsTable,
+  VoortgangStatus,
+  VoortgangTable,
+} from './planTables.ts';
 export type ImportKind = 'grenzen' | 'kwb' | 'gemeentecijfers' | 'programma' | 'elan' | 'reeks';
 
 export interface ImportsTable {
@@ -271,114 +300,6 @@ export type NewTarget = Insertable<TargetsTable>;
 export type TargetUpdate = Updateable<TargetsTable>;
 export type User = Selectable<UsersTable>;
 export type ImportRecord = Selectable<ImportsTable>;
-
-// Migration 2026_12_01_1100: a programme's plan (doelen, inspanningen, voortgang, budget).
-export type VoortgangStatus = 'niet_gestart' | 'loopt' | 'vertraagd' | 'afgerond' | 'gestopt';
-
-export interface OrganisationsTable {
-  id: Generated<number>;
-  gemeente_code: string;
-  name: string;
-}
-
-export interface ProgrammePlansTable {
-  programme_id: string;
-  ambition: string | null;
-  monitoring: JSONColumnType<string[], string | undefined, string>;
-  budget_note: string | null;
-  source_note: string | null;
-}
-
-export interface DoelenTable {
-  id: Generated<number>;
-  programme_id: string;
-  parent_id: number | null;
-  code: string;
-  title: string;
-  description: string | null;
-  sort_order: ColumnType<number, number | undefined, number>;
-}
-
-export interface DoelIndicatorsTable {
-  doel_id: number;
-  indicator_id: string;
-  sort_order: ColumnType<number, number | undefined, number>;
-}
-
-export interface InspanningenTable {
-  id: Generated<number>;
-  programme_id: string;
-  code: string;
-  kind: 'actie' | 'bestaand';
-  title: string;
-  description: string | null;
-  period_text: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  trekker_id: number | null;
-  budget_text: string | null;
-  output_label: string | null;
-  output_planned: number | null;
-  sort_order: ColumnType<number, number | undefined, number>;
-}
-
-export interface InspanningPartnersTable {
-  inspanning_id: number;
-  organisation_id: number;
-  sort_order: ColumnType<number, number | undefined, number>;
-}
-
-export interface InspanningDoelenTable {
-  inspanning_id: number;
-  doel_id: number;
-}
-
-export interface InspanningAreasTable {
-  inspanning_id: number;
-  area_code: string;
-}
-
-export interface InspanningBudgetsTable {
-  id: Generated<number>;
-  inspanning_id: number;
-  year: number | null;
-  amount: number;
-}
-
-export interface VoortgangTable {
-  id: Generated<number>;
-  inspanning_id: number;
-  period: string;
-  status: VoortgangStatus;
-  note: string | null;
-  output_realised: number | null;
-  spent: number | null;
-  recorded_at: DefaultedTimestamp;
-  recorded_by: string;
-  user_id: number | null;
-}
-
-export interface ProgrammeBudgetLinesTable {
-  id: Generated<number>;
-  programme_id: string;
-  kind: 'begroting' | 'financiering' | 'totaal';
-  doel_id: number | null;
-  label: string;
-  year: number | null;
-  amount: number;
-  note: string | null;
-  sort_order: ColumnType<number, number | undefined, number>;
-}
-
-// Migration 2026_12_02_40: vastgestelde rapportages, the frozen report document per version.
-export interface ReportVersionsTable {
-  id: Generated<number>;
-  programme_id: string;
-  period: string;
-  version: number;
-  document: JSONColumnType<object, string, string>;
-  established_at: DefaultedTimestamp;
-}
 
 /** Columnar list of the areas in a tile set: the table beside the map reads names from it. */
 export interface TileSetAreas {

@@ -1,7 +1,7 @@
 import type { AreaInspanningenBody } from '../../../schemas/plan.ts';
 import { apiUrl, useApi } from '../shared/api.ts';
 import { Link } from '../shared/router.tsx';
-import { InspanningStatusBadge } from './ProgrammePage.tsx';
+import { InspanningStatusBadge } from './InspanningTable.tsx';
 import { periodText } from './planView.ts';
 import './programme.css';
 

@@ -4,93 +4,21 @@ import { flattenTargets, type TargetProgress } from '../shared/model.ts';
 import { useAreas, useIndicators, useProgramme, useProgrammeProgress } from '../shared/queries.ts';
 import { Link, setQuery, useLocation } from '../shared/router.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
+import { InspanningTable, names } from './InspanningTable.tsx';
+import { Budget, Timeline } from './PlanTimeline.tsx';
 import {
-  budgetText,
   type Doel,
-  euro,
   halfYearLabel,
-  halfYearShort,
   INSPANNING_STATUS,
   INSPANNING_STATUS_ORDER,
-  type Inspanning,
   type Plan,
-  periodText,
-  plannedIn,
 } from './planView.ts';
 import './programme.css';
-
-export function InspanningStatusBadge({ inspanning }: { inspanning: Inspanning }) {
-  const latest = inspanning.laatsteVoortgang;
-  if (!latest) return <span className="inspanning-status inspanning-status--geen">Nog geen voortgang</span>;
-  const style = INSPANNING_STATUS[latest.status];
-  return (
-    <span className={`inspanning-status inspanning-status--${latest.status}`}>
-      <span aria-hidden="true">{style.icon}</span> {style.label}
-      <span className="inspanning-status__period"> ({halfYearLabel(latest.periode)})</span>
-    </span>
-  );
-}
 
 /** The half year of today, as 2026-H2: the report to open when nothing is recorded yet. */
 function currentHalfYear(): string {
   const now = new Date();
   return `${now.getFullYear()}-H${now.getMonth() < 6 ? 1 : 2}`;
-}
-
-function names(list: { naam: string }[]) {
-  return list.length === 0 ? 'niet genoemd' : list.map((p) => p.naam).join(', ');
-}
-
-function InspanningTable({ caption, inspanningen }: { caption: string; inspanningen: Inspanning[] }) {
-  if (inspanningen.length === 0) return null;
-  return (
-    <div className="table-scroll">
-      <table className="data-table inspanning-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Wat</th>
-            <th scope="col">Wanneer</th>
-            <th scope="col">Partners</th>
-            <th scope="col">Middelen</th>
-            <th scope="col">Stand</th>
-          </tr>
-        </thead>
-        <tbody>
-          {inspanningen.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">
-                <span className="inspanning-code">{i.code}</span> {i.wat}
-                {i.hoe ? (
-                  <details className="inspanning-hoe">
-                    <summary>Hoe</summary>
-                    <p>{i.hoe}</p>
-                  </details>
-                ) : null}
-              </th>
-              <td>{periodText(i)}</td>
-              <td>{names(i.trekker ? [i.trekker, ...i.partners] : i.partners)}</td>
-              <td>
-                {budgetText(i)}
-                {i.besteedTotaal !== null ? (
-                  <div className="muted">besteed: {euro(i.besteedTotaal)}</div>
-                ) : null}
-              </td>
-              <td>
-                <InspanningStatusBadge inspanning={i} />
-                {i.output ? (
-                  <div className="muted">
-                    {i.output.gerealiseerd ?? 0} van {i.output.gepland ?? '?'} {i.output.omschrijving}
-                  </div>
-                ) : null}
-                {i.laatsteVoortgang?.toelichting ? <div>{i.laatsteVoortgang.toelichting}</div> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }
 
 function ResultRows({
@@ -182,131 +110,6 @@ function DoelSection({
           indicatorNames={indicatorNames}
         />
       ))}
-    </section>
-  );
-}
-
-function Timeline({ plan }: { plan: Plan }) {
-  const acties = plan.inspanningen.filter((i) => i.soort === 'actie' && i.wanneer.start !== null);
-  if (acties.length === 0 || plan.halveJaren.length === 0) return null;
-  return (
-    <section aria-labelledby="tijdlijn-titel" className="card">
-      <h2 id="tijdlijn-titel">Tijdlijn per half jaar</h2>
-      <p className="muted">
-        “gepland”: het plan heeft de inspanning in dat half jaar lopen; waar voortgang is vastgelegd staat de
-        status.
-      </p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
-      <section className="table-scroll" aria-label="Tijdlijn, scrollt horizontaal" tabIndex={0}>
-        <table className="data-table timeline">
-          <caption>Inspanningen per half jaar</caption>
-          <thead>
-            <tr>
-              <th scope="col">Inspanning</th>
-              {plan.halveJaren.map((period) => (
-                <th scope="col" key={period}>
-                  <abbr title={halfYearLabel(period)}>{halfYearShort(period)}</abbr>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {acties.map((i) => (
-              <tr key={i.id}>
-                <th scope="row">
-                  <span className="inspanning-code">{i.code}</span> {i.wat}
-                </th>
-                {plan.halveJaren.map((period) => {
-                  const entry = i.geschiedenis.find((e) => e.periode === period);
-                  if (entry) {
-                    const style = INSPANNING_STATUS[entry.status];
-                    return (
-                      <td key={period} className={`timeline__cell timeline__cell--${entry.status}`}>
-                        <span aria-hidden="true">{style.icon}</span> {style.label.toLowerCase()}
-                      </td>
-                    );
-                  }
-                  return plannedIn(i, period) ? (
-                    <td key={period} className="timeline__cell timeline__cell--gepland">
-                      gepland
-                    </td>
-                  ) : (
-                    <td key={period} className="timeline__cell">
-                      <span className="visually-hidden">niet gepland</span>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </section>
-  );
-}
-
-function Budget({ plan }: { plan: Plan }) {
-  if (plan.begroting.length === 0) return null;
-  const years = [...new Set(plan.begroting.flatMap((l) => (l.jaar === null ? [] : [l.jaar])))].sort();
-  const labels = [...new Set(plan.begroting.map((l) => l.omschrijving))];
-  return (
-    <section aria-labelledby="begroting-titel" className="card">
-      <h2 id="begroting-titel">Begroting uit het plan</h2>
-      {plan.begrotingToelichting ? <p>{plan.begrotingToelichting}</p> : null}
-      <div className="table-scroll">
-        <table className="data-table budget-table">
-          <caption>Bedragen in euro, zoals het plan ze noemt</caption>
-          <thead>
-            <tr>
-              <th scope="col">Post</th>
-              {years.map((year) => (
-                <th scope="col" key={year} className="num">
-                  {year}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Zonder jaar
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {labels.map((label) => {
-              const lines = plan.begroting.filter((l) => l.omschrijving === label);
-              const kind = lines[0]!.soort;
-              return (
-                <tr key={label} className={`budget-row budget-row--${kind}`}>
-                  <th scope="row">
-                    {label}
-                    {kind === 'financiering' ? <span className="muted"> (middelen)</span> : null}
-                  </th>
-                  {years.map((year) => {
-                    const line = lines.find((l) => l.jaar === year);
-                    return (
-                      <td key={year} className="num">
-                        {line ? euro(line.bedrag) : '—'}
-                      </td>
-                    );
-                  })}
-                  <td className="num">
-                    {lines.find((l) => l.jaar === null)
-                      ? euro(lines.find((l) => l.jaar === null)!.bedrag)
-                      : '—'}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {plan.begrotingVerschillen.length > 0 ? (
-        <p className="notice" role="note">
-          Let op: in het plan tellen de regels niet op tot het gedrukte totaal in{' '}
-          {plan.begrotingVerschillen
-            .map((d) => `${d.jaar} (regels samen ${euro(d.som)}, gedrukt ${euro(d.gedrukt)})`)
-            .join(' en ')}
-          .
-        </p>
-      ) : null}
     </section>
   );
 }

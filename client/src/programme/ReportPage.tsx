@@ -7,7 +7,7 @@ import { useIndicators, useProgramme } from '../shared/queries.ts';
 import { Link } from '../shared/router.tsx';
 import { STATUS_ORDER, STATUS_STYLES } from '../shared/status.ts';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
-import { InspanningStatusBadge } from './ProgrammePage.tsx';
+import { InspanningStatusBadge } from './InspanningTable.tsx';
 import {
   budgetText,
   euro,
