@@ -60,6 +60,7 @@ describe('the OpenAPI document and the API reference page', () => {
       'niveau',
       'periode',
       'programma',
+      'vorm',
     ]);
   });
 
