@@ -1,5 +1,6 @@
 // Which stored observation stands for an indicator × area × year, when several indelingen (and
 // period shapes) hold one. Pure: no database, no Express.
+import { isSameArea } from '../areas/sameArea.ts';
 import type { ObservationRow } from './progressRows.ts';
 
 /** The name of an area code in one vintage, or undefined when the code is not in that vintage. */
@@ -16,7 +17,7 @@ export function observationRank(o: Pick<ObservationRow, 'period' | 'vintage'>, v
 
 /**
  * CBS reuses codes for redrawn areas: a row from another vintage counts only when the code names
- * the same area there (same name) as in `vintage`. Per indicator × area × year the best-ranked row
+ * the same area there as in `vintage` (isSameArea, decision 0101). Per indicator × area × year the best-ranked row
  * wins; of equal rank the first one.
  */
 export function chooseObservations<
@@ -24,8 +25,12 @@ export function chooseObservations<
 >(rows: readonly T[], vintage: number, nameOf: NameOf): Map<string, T> {
   const chosen = new Map<string, T>();
   for (const row of rows) {
-    const here = nameOf(row.area_code, vintage);
-    if (row.vintage !== vintage && (!here || nameOf(row.area_code, row.vintage) !== here)) continue;
+    if (row.vintage !== vintage) {
+      const here = nameOf(row.area_code, vintage);
+      const there = nameOf(row.area_code, row.vintage);
+      if (here === undefined || there === undefined) continue;
+      if (!isSameArea({ code: row.area_code, name: here }, { code: row.area_code, name: there })) continue;
+    }
     const key = observationKey(row.indicator_id, row.area_code, row.year);
     const seen = chosen.get(key);
     if (!seen || observationRank(row, vintage) > observationRank(seen, vintage)) chosen.set(key, row);
