@@ -62,7 +62,7 @@ export function VoortgangPage() {
               <select {...props} value={chosen} onChange={(e) => setProgramme(e.target.value)}>
                 {withInspanningen.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.naam} ({p.inspanningen} inspanningen)
+                    {p.naam} ({p.inspanningen} {p.inspanningen === 1 ? 'inspanning' : 'inspanningen'})
                   </option>
                 ))}
               </select>
