@@ -8,6 +8,7 @@ import {
   chooseIndicator,
   countRequests,
   launchBrowser,
+  saveScreenshot,
   startTestServer,
   type TestServer,
   waitForMapColoured,
@@ -67,6 +68,7 @@ test('the national map shades from tiles, recolours without new geometry and kee
     assert.equal(await table.locator('tbody tr').count(), 100, 'the first hundred rows');
     await page.getByRole('button', { name: /^Toon alle 11\.691 gebieden$/ }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
+    await saveScreenshot(page, 'kaart-nederland', { fullPage: false });
   }));
 
 test('the national map is usable by keyboard and a gemeente is a filter on the same tiles', () =>
