@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { valueScale } from '../shared/colourScale.ts';
-import { formatValue } from '../shared/format.ts';
+import { formatNumber, formatValue } from '../shared/format.ts';
 import { type Indicator, type LayerValue, toLayerValues } from '../shared/model.ts';
 import { useIndelingRule, useMapLayer, useTileSet, useTileSetAreas } from '../shared/queries.ts';
 import { Link } from '../shared/router.tsx';
@@ -174,7 +174,7 @@ export function MapPanel(props: MapPanelProps) {
             </>
           ) : (
             <p className="muted no-print">
-              Kies een gebied op de kaart of in de tabel ({values.length} {LEVEL_WORDS[niveau] ?? niveau}).
+              Kies een gebied op de kaart of in de tabel ({formatNumber(values.length)} {LEVEL_WORDS[niveau] ?? niveau}).
             </p>
           )}
         </section>
