@@ -174,7 +174,8 @@ export function MapPanel(props: MapPanelProps) {
             </>
           ) : (
             <p className="muted no-print">
-              Kies een gebied op de kaart of in de tabel ({formatNumber(values.length)} {LEVEL_WORDS[niveau] ?? niveau}).
+              Kies een gebied op de kaart of in de tabel ({formatNumber(values.length)}{' '}
+              {LEVEL_WORDS[niveau] ?? niveau}).
             </p>
           )}
         </section>
