@@ -13,10 +13,10 @@ import {
 import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
+import { documentAdmin } from '../http/documentAdmin.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseBody, parsePathParams } from '../http/validate.ts';
 import { findProgramme } from '../programmes/programmesRepository.ts';
-import { documentPlanAdmin } from './planAdminOpenApi.ts';
 import {
   createOrganisation,
   listOrganisations,
@@ -38,63 +38,75 @@ const idPath = z.object({
     .transform(Number),
 });
 
-documentPlanAdmin({
+documentAdmin({
   method: 'get',
   path: '/beheer/organisaties',
   operationId: 'listOrganisaties',
   summary:
     'Alle organisaties (trekkers en partners), met in hoeveel inspanningen en door hoeveel partner-gebruikers',
-  success: {
-    status: 200,
-    description: 'Organisaties',
-    schema: z.object({ organisaties: z.array(adminOrganisationSchema) }),
+  responses: {
+    200: {
+      description: 'Organisaties',
+      schema: z.object({ organisaties: z.array(adminOrganisationSchema) }),
+    },
   },
   roles: editors,
 });
-documentPlanAdmin({
+documentAdmin({
   method: 'post',
   path: '/beheer/organisaties',
   operationId: 'createOrganisatie',
   summary: 'Organisatie aanmaken (uniek per gemeente, hoofdletters tellen niet)',
   body: organisationInputSchema,
-  success: { status: 201, description: 'Aangemaakt', schema: savedOrganisationSchema },
-  refusals: { 409: 'Deze gemeente heeft al een organisatie met die naam' },
+  responses: {
+    201: { description: 'Aangemaakt', schema: savedOrganisationSchema },
+    409: { problem: 'Deze gemeente heeft al een organisatie met die naam' },
+  },
   roles: editors,
 });
-documentPlanAdmin({
+documentAdmin({
   method: 'put',
   path: '/beheer/organisaties/{id}',
   operationId: 'renameOrganisatie',
   summary: 'Organisatie hernoemen (overal waar zij trekker of partner is)',
   params: idPath,
   body: organisationRenameSchema,
-  success: { status: 200, description: 'Hernoemd', schema: savedOrganisationSchema },
-  refusals: { 404: 'Organisatie bestaat niet', 409: 'De naam bestaat al' },
+  responses: {
+    200: { description: 'Hernoemd', schema: savedOrganisationSchema },
+    404: { problem: 'Organisatie bestaat niet' },
+    409: { problem: 'De naam bestaat al' },
+  },
   roles: editors,
 });
-documentPlanAdmin({
+documentAdmin({
   method: 'post',
   path: '/beheer/programmas/{id}/doelen',
   operationId: 'createDoel',
   summary: 'Doel of subdoel aanmaken (bovenliggend = het doel waaronder het valt)',
   params: programmePath,
   body: doelInputSchema,
-  success: { status: 201, description: 'Aangemaakt', schema: savedDoelSchema },
-  refusals: { 404: 'Programma bestaat niet', 409: 'Het programma heeft al een doel met die code' },
+  responses: {
+    201: { description: 'Aangemaakt', schema: savedDoelSchema },
+    404: { problem: 'Programma bestaat niet' },
+    409: { problem: 'Het programma heeft al een doel met die code' },
+  },
   roles: editors,
 });
-documentPlanAdmin({
+documentAdmin({
   method: 'put',
   path: '/beheer/doelen/{id}',
   operationId: 'replaceDoel',
   summary: 'Doel wijzigen: code, titel, omschrijving, bovenliggend doel (geen kringen)',
   params: idPath,
   body: doelInputSchema,
-  success: { status: 200, description: 'Gewijzigd', schema: savedDoelSchema },
-  refusals: { 404: 'Doel bestaat niet', 409: 'Het programma heeft al een doel met die code' },
+  responses: {
+    200: { description: 'Gewijzigd', schema: savedDoelSchema },
+    404: { problem: 'Doel bestaat niet' },
+    409: { problem: 'Het programma heeft al een doel met die code' },
+  },
   roles: editors,
 });
-documentPlanAdmin({
+documentAdmin({
   method: 'post',
   path: '/beheer/programmas/{id}/inspanningen',
   operationId: 'createInspanning',
@@ -102,19 +114,25 @@ documentPlanAdmin({
     'Inspanning aanmaken: wat, hoe, periode (jaar, half jaar of open), trekker, partners, middelen per jaar of als tekst, doelen, gebieden, output',
   params: programmePath,
   body: inspanningInputSchema,
-  success: { status: 201, description: 'Aangemaakt', schema: savedInspanningSchema },
-  refusals: { 404: 'Programma bestaat niet', 409: 'Het programma heeft al een inspanning met die code' },
+  responses: {
+    201: { description: 'Aangemaakt', schema: savedInspanningSchema },
+    404: { problem: 'Programma bestaat niet' },
+    409: { problem: 'Het programma heeft al een inspanning met die code' },
+  },
   roles: editors,
 });
-documentPlanAdmin({
+documentAdmin({
   method: 'put',
   path: '/beheer/inspanningen/{id}',
   operationId: 'replaceInspanning',
   summary: 'Inspanning wijzigen: alle velden; een gegeven lijst vervangt de hele lijst',
   params: idPath,
   body: inspanningInputSchema,
-  success: { status: 200, description: 'Gewijzigd', schema: savedInspanningSchema },
-  refusals: { 404: 'Inspanning bestaat niet', 409: 'Het programma heeft al een inspanning met die code' },
+  responses: {
+    200: { description: 'Gewijzigd', schema: savedInspanningSchema },
+    404: { problem: 'Inspanning bestaat niet' },
+    409: { problem: 'Het programma heeft al een inspanning met die code' },
+  },
   roles: editors,
 });
 

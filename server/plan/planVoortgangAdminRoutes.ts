@@ -8,11 +8,11 @@ import {
 import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
+import { documentAdmin } from '../http/documentAdmin.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { parseBody, parsePathParams, parseQuery } from '../http/validate.ts';
 import { findProgramme } from '../programmes/programmesRepository.ts';
 import { organisationOf, refuseOtherOrganisations } from './partnerScope.ts';
-import { documentPlanAdmin } from './planAdminOpenApi.ts';
 import { findInspanningIds, recordVoortgang } from './planRepository.ts';
 import { findOrganisation, findVoortgangForm, listAdminPlans } from './planVoortgangRepository.ts';
 
@@ -21,15 +21,15 @@ import { findOrganisation, findVoortgangForm, listAdminPlans } from './planVoort
 
 const allRoles = 'beheerder, redacteur en partner (een partner alleen de eigen inspanningen)';
 
-documentPlanAdmin({
+documentAdmin({
   method: 'get',
   path: '/beheer/plannen',
   operationId: 'listBeheerPlannen',
   summary: 'Programma’s met hun aantal inspanningen; voor een partner alleen die met eigen inspanningen',
-  success: { status: 200, description: 'Programma’s', schema: adminPlansSchema },
+  responses: { 200: { description: 'Programma’s', schema: adminPlansSchema } },
   roles: allRoles,
 });
-documentPlanAdmin({
+documentAdmin({
   method: 'get',
   path: '/beheer/programmas/{id}/voortgang',
   operationId: 'getVoortgangFormulier',
@@ -37,12 +37,14 @@ documentPlanAdmin({
     'Het voortgangsformulier van een half jaar: elke inspanning (voor een partner: de eigen) met de geldende en eerdere vastlegging',
   params: planPathSchema,
   query: voortgangFormQuerySchema,
-  success: { status: 200, description: 'Formulier', schema: voortgangFormDataSchema },
-  refusals: { 404: 'Programma bestaat niet' },
+  responses: {
+    200: { description: 'Formulier', schema: voortgangFormDataSchema },
+    404: { problem: 'Programma bestaat niet' },
+  },
   roles: allRoles,
 });
 
-documentPlanAdmin({
+documentAdmin({
   method: 'post',
   path: '/beheer/programmas/{id}/voortgang',
   operationId: 'createInspanningVoortgang',
@@ -50,12 +52,10 @@ documentPlanAdmin({
     'Voortgang van één half jaar vastleggen voor één of meer inspanningen (alles of niets; eerdere vastleggingen blijven als geschiedenis); een partner alleen voor de inspanningen van de eigen organisatie',
   params: planPathSchema,
   body: voortgangFormSchema,
-  success: {
-    status: 201,
-    description: 'Vastgelegd',
-    schema: z.object({ vastgelegd: z.array(z.number().int()) }),
+  responses: {
+    201: { description: 'Vastgelegd', schema: z.object({ vastgelegd: z.array(z.number().int()) }) },
+    404: { problem: 'Programma bestaat niet' },
   },
-  refusals: { 404: 'Programma bestaat niet' },
   roles: allRoles,
 });
 
