@@ -158,6 +158,37 @@ describe('programme-area sums in the CSV export and on the map', () => {
         ['20', '43', 'Uitvoeringsplan Sterk voor Noord (gemeente Leidschendam-Voorburg)'],
       ],
     );
+    // A figure of its own in a year that also has a sum: the stored one, once, on the map and in the CSV.
+    await t.db
+      .insertInto('observations')
+      .values({
+        indicator_id: COUNT,
+        area_code: PA,
+        vintage: 2022,
+        period: '2024',
+        year: 2024,
+        value: 9000,
+        source: 'eigen telling',
+      })
+      .execute();
+    try {
+      const stored = await csv(`gebied=${PA}&indicator=${COUNT}&periode=2024`);
+      assert.deepEqual(
+        stored.map((r) => [r.waarde, r.bron]),
+        [['9000', 'eigen telling']],
+      );
+      const onMap = (await layer(COUNT, 'periode=2024&niveau=programmagebied')).filter((v) => v.code === PA);
+      assert.deepEqual(
+        onMap.map((v) => v.waarde),
+        [9000],
+      );
+    } finally {
+      await t.db
+        .deleteFrom('observations')
+        .where('area_code', '=', PA)
+        .where('indicator_id', '=', COUNT)
+        .execute();
+    }
     const value = (await layer(own, 'periode=2017-2021&niveau=programmagebied')).find((v) => v.code === PA);
     assert.equal(value?.waarde, 43);
     const statuses = await getAreaStatuses(t.db, {
