@@ -46,7 +46,8 @@ documentGet({
     'een onzekere lezing (`statusGunstig`, `statusOngunstig`) en de invoer van de berekening, afgerond op de decimalen ' +
     'van de indicator. Zonder `programma` en `gemeente` tellen de streefwaarden van elk programma. De exportdatum staat in de ' +
     'bestandsnaam. Formules in tekstcellen worden onschadelijk gemaakt met een voorloop-apostrof; negatieve getallen ' +
-    'blijven getallen. Geheime waarden zijn leeg met de reden in `geheim`.',
+    'blijven getallen. Geheime waarden zijn leeg met de reden in `geheim`. Een programmagebied krijgt per jaar de ' +
+    'opgetelde cijfers van zijn buurten (bron "Berekend: som van …"), alleen in jaren waarin elke buurt een openbaar cijfer heeft.',
   query: csvExportQuerySchema,
   response: csvExportSchema,
   contentType: 'text/csv; charset=utf-8',

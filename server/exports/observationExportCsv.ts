@@ -7,6 +7,7 @@ import type { CsvDialect } from './csvDialect.ts';
 import { RECORD_END, recordJoiner } from './csvText.ts';
 import { type ExportRow, OBSERVATION_COLUMNS, TARGET_COLUMNS, toCsvCells } from './exportColumns.ts';
 import { type ExportObservation, exportObservationsInOrder } from './observationRowsInOrder.ts';
+import { loadProgrammeAreaRows, withProgrammeAreaRows } from './programmeAreaRows.ts';
 import { BASELINE_STATUS, type TargetForRow, type TargetLookup } from './targetLookup.ts';
 
 /** Rounds to a number of decimals; null stays null. */
@@ -22,7 +23,8 @@ const RATIO_DECIMALS = 3;
  * through the one disclosure function. An observation of an area with targets gives one record per
  * horizon (the `horizon` column tells them apart), each with the programme's target, status, the
  * plan's reading and both ends of an "onzeker" reading; other observations give one record with
- * those cells empty — the same text for every such row, made once.
+ * those cells empty — the same text for every such row, made once. Programme areas get rows of
+ * their members' summed figures (programmeAreaRows.ts) among the stored ones.
  */
 export async function* observationExportCsv(
   db: Db,
@@ -40,7 +42,8 @@ export async function* observationExportCsv(
   const rules = new Map([...indicators].map(([id, row]) => [id, disclosureRuleOf(row)]));
   const noRule = disclosureRuleOf(null);
   const noTargetTail = dialect.delimiter + join(TARGET_COLUMNS.map(() => ''));
-  for await (const batch of exportObservationsInOrder(db, filters, options)) {
+  const summed = await loadProgrammeAreaRows(db, filters);
+  for await (const batch of withProgrammeAreaRows(exportObservationsInOrder(db, filters, options), summed)) {
     let text = '';
     for (const row of batch) {
       const indicator = indicators.get(row.indicator_id);

@@ -5,7 +5,8 @@ import { discloseObservation, disclosureRuleOf } from '../disclosure/applyDisclo
 import { notFound } from '../http/problem.ts';
 import { getAreaStatuses } from '../progress/progressService.ts';
 import type { AreaProgress } from '../progress/types.ts';
-import { defaultProgrammeOf, findLayerValues, programmeExists } from './mapLayersRepository.ts';
+import { defaultProgrammeOf, programmeExists } from './mapLayersRepository.ts';
+import { layerValuesWithSums } from './programmeAreaLayerValues.ts';
 
 export interface MapLayerRequest {
   period: string;
@@ -54,7 +55,8 @@ async function statusesFor(
 
 /**
  * One indicator × period for every area of a level, disclosed, with each area's status against the
- * programme's target. Used by the kaartlaag endpoint and the GeoJSON export alike.
+ * programme's target; a programme area's value is its members' sum. Used by the kaartlaag endpoint
+ * and the GeoJSON export alike.
  */
 export async function buildMapLayer(
   db: Db,
@@ -63,7 +65,7 @@ export async function buildMapLayer(
 ): Promise<MapLayer> {
   const rule = disclosureRuleOf(indicator);
   const [rows, { programmeId, statuses }] = await Promise.all([
-    findLayerValues(db, {
+    layerValuesWithSums(db, {
       indicatorId: indicator.id,
       period: request.period,
       vintage: request.vintage,

@@ -42,7 +42,7 @@ const LAYER_COLUMNS = [
 ] as const;
 
 /** The codes of one level (of one gemeente, or all), from the areas index. */
-function levelCodes(db: Db, selection: LayerSelection) {
+export function findLevelCodes(db: Db, selection: LayerSelection) {
   let query = db
     .selectFrom('areas as a')
     .select('a.code')
@@ -62,7 +62,7 @@ function levelCodes(db: Db, selection: LayerSelection) {
  * indexes) whose cost follows the rows it returns, whatever the statistics say.
  */
 export async function findLayerValues(db: Db, selection: LayerSelection) {
-  const codes = (await levelCodes(db, selection)).map((row) => row.code);
+  const codes = (await findLevelCodes(db, selection)).map((row) => row.code);
   if (codes.length === 0) return [];
   let query = db
     .selectFrom('observations as o')

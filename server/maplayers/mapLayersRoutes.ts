@@ -27,7 +27,8 @@ documentGet({
   summary: 'Waarde en status van elk gebied van één niveau, voor één indicator × periode (× horizon)',
   description:
     'Alleen waarden, klein: de client koppelt ze op `code` aan de geometrie van /geometrie/{indeling}/{niveau}. ' +
-    'Geheime waarden hebben waarde, teller en noemer leeg en `geheim` met de reden.',
+    'Geheime waarden hebben waarde, teller en noemer leeg en `geheim` met de reden. Op niveau programmagebied is de ' +
+    'waarde die van de buurten opgeteld (aandelen als som tellers / som noemers), zoals op het profiel.',
   params: mapLayerPathSchema,
   query: mapLayerQuerySchema,
   response: z.union([mapLayerSchema, mapLayerColumnsSchema]),

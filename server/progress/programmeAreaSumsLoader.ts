@@ -1,5 +1,6 @@
 // Reads what sumMemberCounts needs for one or more programme areas: four queries, however many
-// areas. The one place that sums a programme area's members (profile, progress; CSV and map next).
+// areas. The one place that sums a programme area's members: the profile (getAreaProgress), the CSV
+// export (exports/programmeAreaRows.ts) and the map layer (maplayers/programmeAreaLayerValues.ts).
 import type { Db } from '../db/createDatabase.ts';
 import { findAreasByCode, findIndicators, findMembers, findObservations } from './progressRepository.ts';
 import { type MemberSum, sumMemberCounts } from './sumMemberCounts.ts';

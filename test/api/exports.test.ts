@@ -79,10 +79,16 @@ describe('GET /api/v1/exports/waarnemingen.csv', () => {
     const rows = rowsOf((await getCsv(t, 'dialect=excel').expect(200)).body, ';');
     const keys = rows.map((r) => `${r.gebiedscode}|${r.indeling}|${r.indicator}|${r.periode}|${r.horizon}`);
     assert.equal(new Set(keys).size, keys.length);
-    // 13 observations; the two of BU19160200 bijstand 2020 and 2022 have a 10- and a 20-year target.
-    assert.equal(rows.length, 15);
+    // 13 observations; the two of BU19160200 bijstand 2020 and 2022 have a 10- and a 20-year target;
+    // and one year in which both buurten of programme area PG1916LN have a figure, summed.
+    assert.equal(rows.length, 16);
+    const summed = rows.filter((r) => r.gebiedscode === FIXTURE.programmeArea);
+    assert.deepEqual(
+      summed.map((r) => [r.niveau, r.bron?.startsWith('Berekend: ')]),
+      [['programmagebied', true]],
+    );
     const one = rowsOf((await getCsv(t, 'dialect=excel&horizon=20').expect(200)).body, ';');
-    assert.equal(one.length, 13);
+    assert.equal(one.length, 14);
   });
 
   it('gives programme, target and status without any filter, for both horizons', async () => {

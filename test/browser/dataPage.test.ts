@@ -79,6 +79,43 @@ test('the GeoJSON download is a FeatureCollection of the chosen indicator and ye
     assert.equal(prinsenhof.properties.waarde, 4670);
   }));
 
+test('choosing Programmagebieden, the downloads give Leidschendam-Noord its buurten’s summed figure', () =>
+  withPage(browser, async ({ page }) => {
+    await page.goto(`${server.url}/data`);
+    await page.getByRole('heading', { name: 'Data', level: 1 }).waitFor();
+    await page.getByRole('checkbox', { name: /^Aantal inwoners/ }).check();
+    await page.getByRole('checkbox', { name: '2024' }).check();
+    await page.getByLabel('Niveau').selectOption('programmagebied');
+    const members = (
+      await server.db
+        .selectFrom('area_members')
+        .select('member_code')
+        .where('area_code', '=', 'PG_LEIDSCHENDAM_NOORD')
+        .execute()
+    ).map((m) => m.member_code);
+    const buurten = await server.db
+      .selectFrom('observations')
+      .select('value')
+      .where('indicator_id', '=', 'inwoners')
+      .where('period', '=', '2024')
+      .where('vintage', '=', 2022)
+      .where('area_code', 'in', members)
+      .execute();
+    assert.equal(buurten.length, 5);
+    const expected = buurten.reduce((sum, o) => sum + (o.value as number), 0);
+    const lines = (await download(page, 'CSV standaard')).bytes.toString('utf8').trim().split(/\r?\n/);
+    const row = lines.find((l) => l.startsWith('PG_LEIDSCHENDAM_NOORD,'));
+    assert.ok(row, lines.join('\n'));
+    assert.match(
+      row,
+      new RegExp(`,inwoners,Aantal inwoners,aantal,2024,${expected},.*"Berekend: som van 5 buurten`),
+    );
+    await page.goto(`${server.url}/data?geoIndicator=inwoners&geoJaar=2024&niveau=programmagebied`);
+    const geojson = JSON.parse((await download(page, 'GeoJSON downloaden')).bytes.toString('utf8'));
+    const feature = geojson.features.find((f: { id: string }) => f.id === 'PG_LEIDSCHENDAM_NOORD');
+    assert.equal(feature.properties.waarde, expected);
+  }));
+
 test('the data page links the API reference and the OpenAPI document', () =>
   withPage(browser, async ({ page }) => {
     await page.goto(`${server.url}/data`);
