@@ -64,7 +64,8 @@ export function sumMemberCounts(input: MemberCountsInput): MemberSum[] {
           present.map((o) => ({ areaCode: o.areaCode, numerator: o.numerator, denominator: o.denominator })),
           scale,
         );
-        value = aggregate.value;
+        // A computed share is given at the indicator's precision, as the CSV gives computed targets.
+        value = aggregate.value == null ? null : Number(aggregate.value.toFixed(indicator.decimals));
         numerator = aggregate.numerator;
         denominator = aggregate.denominator;
       }
