@@ -1,8 +1,10 @@
 /**
  * D11: a 1 M-row KWB file (~48 MB) previewed through the beheer upload, on a real app process.
  * Before the fix the preview took 30–35 s, grew RSS to 3,3 GB and stalled every other request for
- * 29,8 s. Now the CSV is read record by record in 1 MB slices with a turn of the event loop between
- * them, and rows of gemeenten without boundaries cost no memory. Prints RSS and latencies.
+ * 29,8 s. The upload goes to a temporary file as it arrives and is decoded and parsed from it in
+ * 64 kB chunks with a turn of the event loop between them (docs/decisions/0079, 0106); rows of
+ * gemeenten without boundaries cost no memory. The whole process, idle app included, must stay
+ * under 512 MB. Prints RSS (VmHWM: the kernel's peak), the preview's time and other latencies.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -103,8 +105,9 @@ describe('D11: a 48 MB, 1 M-row KWB preview', { timeout: 240_000 }, () => {
     });
     assert.equal(res.status, 200, JSON.stringify(report).slice(0, 300));
     assert.equal(report.geldig, true);
-    // Growth, not the absolute peak: the idle app (tsx, the catalogue, pools) is ~190 MB by itself.
-    assert.ok(app.peakRssMb() - rssBefore < 450, `peak RSS ${app.peakRssMb()} MB (was ${rssBefore} MB)`);
+    // The absolute peak of the process (the idle app, tsx and the catalogue, is ~220 MB by itself).
+    // Before the upload was streamed (body and its text held whole) this was 552–590 MB.
+    assert.ok(app.peakRssMb() < 512, `peak RSS ${app.peakRssMb()} MB (idle ${rssBefore} MB)`);
     assert.ok(latencies.length >= 5, 'other requests were made during the preview');
     assert.ok((sorted.at(-1) ?? 0) < 3000, `slowest other request ${sorted.at(-1)} ms`);
   });
