@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
@@ -143,6 +145,44 @@ describe('KWB upload: the streamed preview equals the in-memory one', () => {
     ] as const) {
       const preview = await previewBoth(fileName, utf8(text));
       assert.equal(preview.geldig, false, fileName);
+    }
+  });
+
+  it('a body over 50 MB without Content-Length: 413 while it streams, and the partial file is removed', async () => {
+    const server = t.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/v1/beheer/imports?soort=kwb&modus=voorbeeld&bestandsnaam=kwb2024_groot.csv',
+            headers: { Cookie: editor.cookie, 'X-CSRF-Token': editor.csrf, 'Transfer-Encoding': 'chunked' },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        const megabyte = Buffer.alloc(1024 * 1024, 0x61);
+        let sent = 0;
+        const more = () => {
+          while (sent < 51) {
+            sent++;
+            if (!req.write(megabyte)) return void req.once('drain', more);
+          }
+          req.end();
+        };
+        more();
+      });
+      assert.equal(status, 413);
+      assert.deepEqual(uploadFolders(), []);
+    } finally {
+      server.close();
     }
   });
 
