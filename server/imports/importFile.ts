@@ -18,16 +18,13 @@ import { checkFileSize, decodeUtf8 } from './text/decodeText.ts';
 // The import pipeline's entry: checks the file, decodes it and hands it to the importer of its
 // kind (one file per kind beside this one); each writes through commitImport.ts, all or nothing.
 
-/**
- * Validates the whole file and, unless `dryRun`, writes it in one transaction: all rows or none.
- * The same file twice changes nothing; a changed value becomes a correction with history.
- */
-export async function importFile(
-  db: Db,
-  input: ImportFileInput,
+/** A new report of this file; `refused` when its size (too large, empty) stops the import here. */
+export function startReport(
+  input: Pick<ImportFileInput, 'kind' | 'fileName'>,
+  byteLength: number,
+  fileHash: string,
   options: ImportOptions,
-): Promise<ImportReport> {
-  const fileHash = createHash('sha256').update(input.bytes).digest('hex');
+): { report: ImportReport; refused: boolean } {
   const report: ImportReport = {
     ok: false,
     dryRun: options.dryRun,
@@ -44,15 +41,31 @@ export async function importFile(
     rowsUnchanged: 0,
     importId: null,
   };
-  const refuse = (message: string, line = 0) => {
-    addErrors(report, [rowError(line, undefined, message)]);
-    return report;
-  };
-  const tooBig = checkFileSize(input.bytes.byteLength, MAX_FILE_BYTES[input.kind], KIND_LABEL[input.kind]);
-  if (tooBig) return refuse(tooBig);
-  if (input.bytes.byteLength === 0) return refuse('Het bestand is leeg.');
+  const tooBig = checkFileSize(byteLength, MAX_FILE_BYTES[input.kind], KIND_LABEL[input.kind]);
+  if (tooBig) refuseFile(report, tooBig);
+  else if (byteLength === 0) refuseFile(report, 'Het bestand is leeg.');
+  return { report, refused: report.errorsTotal > 0 };
+}
+
+export function refuseFile(report: ImportReport, message: string, line = 0): ImportReport {
+  addErrors(report, [rowError(line, undefined, message)]);
+  return report;
+}
+
+/**
+ * Validates the whole file and, unless `dryRun`, writes it in one transaction: all rows or none.
+ * The same file twice changes nothing; a changed value becomes a correction with history.
+ */
+export async function importFile(
+  db: Db,
+  input: ImportFileInput,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const fileHash = createHash('sha256').update(input.bytes).digest('hex');
+  const { report, refused } = startReport(input, input.bytes.byteLength, fileHash, options);
+  if (refused) return report;
   const decoded = decodeUtf8(input.bytes);
-  if (!decoded.ok) return refuse(decoded.message, decoded.line);
+  if (!decoded.ok) return refuseFile(report, decoded.message, decoded.line);
   options.onProgress?.('lezen', 0, 1);
 
   switch (input.kind) {
@@ -67,7 +80,7 @@ export async function importFile(
     case 'reeks':
       return importSeries(db, input, options, report, decoded.text);
     default:
-      return refuse(`Onbekende soort import '${String(input.kind)}'.`);
+      return refuseFile(report, `Onbekende soort import '${String(input.kind)}'.`);
   }
 }
 

@@ -11,7 +11,7 @@ import {
   type ImportReport,
 } from './importReport.ts';
 import { boundaryVintageForKwbYear, kwbYearFromName } from './kwb/kwbColumnMap.ts';
-import { parseKwbYielding } from './kwb/parseKwb.ts';
+import { parseKwbStream, parseKwbYielding } from './kwb/parseKwb.ts';
 import { rowError } from './observationRow.ts';
 import { isFallbackName, writeAreas } from './writeAreas.ts';
 import { classifyObservations, type ResolvedObservation, writeObservations } from './writeObservations.ts';
@@ -21,7 +21,8 @@ export async function importKwb(
   input: ImportFileInput,
   options: ImportOptions,
   report: ImportReport,
-  text: string,
+  /** The decoded file, or its text in chunks as it is read from disk (an upload, docs/decisions/0106). */
+  text: string | AsyncIterable<string>,
 ): Promise<ImportReport> {
   // Which regions can be stored: the ones with an area in this vintage. A region of a gemeente
   // whose boundaries were never loaded is skipped with one warning (national files hold every
@@ -42,8 +43,9 @@ export async function importKwb(
   const expectedYear = input.year ?? kwbYearFromName(input.fileName);
   const expectedVintage = expectedYear === undefined ? undefined : boundaryVintageForKwbYear(expectedYear);
   // A CSV's year comes from the option or the file name, so the guess is its year; a JSON file
-  // may name another table inside and is read whole, as before.
-  const isJson = /^\uFEFF?\s*[[{]/.test(text.slice(0, 64));
+  // may name another table inside and is read whole, as before (an upload in chunks is always a
+  // CSV: importUploadedFile hands JSON over as text).
+  const isJson = typeof text === 'string' && /^\uFEFF?\s*[[{]/.test(text.slice(0, 64));
   const early = expectedVintage === undefined || isJson ? undefined : await loadAreas(expectedVintage);
   const skipRegion = (code: string, level: AreaLevel) =>
     early !== undefined &&
@@ -51,7 +53,10 @@ export async function importKwb(
     !options.createMissingAreas &&
     !early.knownCodes.has(code) &&
     !early.loadedGemeenten.has(gemeenteCodeOf(code)!);
-  const parsed = await parseKwbYielding(text, { fileName: input.fileName, year: input.year, skipRegion });
+  const parseOptions = { fileName: input.fileName, year: input.year, skipRegion };
+  const parsed = await (typeof text === 'string'
+    ? parseKwbYielding(text, parseOptions)
+    : parseKwbStream(text, parseOptions));
   addErrors(report, parsed.errors);
   addWarnings(report, parsed.warnings);
   if (parsed.year !== undefined) report.year = parsed.year;

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 import {
   type ImportRecordBody,
   type ImportReportBody,
@@ -22,9 +22,11 @@ import { pageEnvelope, pageOf } from '../http/pagination.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseQuery } from '../http/validate.ts';
 import { GEMEENTE_COLUMNS } from './gemeente/parseGemeenteCsv.ts';
-import { type ImportReport, importFile, rollbackImport, type UploadKind } from './importFile.ts';
+import { type ImportReport, rollbackImport, type UploadKind } from './importFile.ts';
 import { ImportBusyError } from './importLock.ts';
 import { findImport, listImports } from './importsRepository.ts';
+import { importUploadedFile } from './importUploadedFile.ts';
+import { type ReceivedUpload, receiveUpload, UploadTooLargeError } from './receiveUpload.ts';
 import { allowedExtensions, uploadTypeProblem } from './uploadChecks.ts';
 import { findTemplateLines } from './uploadTemplateRepository.ts';
 
@@ -96,16 +98,20 @@ const tooLarge = () =>
 
 /**
  * The file is the raw request body (see docs/decisions/0050): read only after the session, role
- * and CSRF token are checked, and never beyond the size limit.
+ * and CSRF token are checked, and never beyond the size limit. It goes to a temporary file as it
+ * arrives, not into memory (D11, docs/decisions/0106); the file is removed with the response.
  */
-const rawBody = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
-function readUpload(req: Request, res: Response, next: NextFunction) {
+async function readUpload(req: Request, res: Response, next: NextFunction) {
   const declared = Number(req.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) return next(tooLarge());
-  rawBody(req, res, (error?: unknown) => {
-    if ((error as { status?: number } | undefined)?.status === 413) return next(tooLarge());
-    next(error);
-  });
+  try {
+    const upload = await receiveUpload(req, MAX_UPLOAD_BYTES);
+    res.once('close', () => void upload.dispose());
+    res.locals.upload = upload;
+    next();
+  } catch (error) {
+    next(error instanceof UploadTooLargeError ? tooLarge() : error);
+  }
 }
 
 /** Another import held the import lock too long (D8, D9): 409 with the Dutch reason, try again. */
@@ -186,28 +192,29 @@ export function mountImportsAdmin(router: Router, { db }: AppContext): void {
   router.post('/imports', dataRoles, checkUploadQuery, readUpload, async (req, res) => {
     const actor = requireSessionOf(res).user;
     const query = res.locals.uploadQuery as UploadQuery;
-    // A view on the body, not a copy: a 50 MB upload is held once (D11).
-    const bytes = Buffer.isBuffer(req.body)
-      ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength)
-      : new Uint8Array();
+    const upload = res.locals.upload as ReceivedUpload;
     const kind: UploadKind = query.soort;
-    const typeProblem = uploadTypeProblem(kind, query.bestandsnaam, bytes);
+    const typeProblem = uploadTypeProblem(kind, query.bestandsnaam, upload.head);
     if (typeProblem) throw new HttpProblem(415, 'Verkeerd bestandstype', typeProblem);
 
     const dryRun = query.modus === 'voorbeeld';
-    const report = await importFile(
+    const report = await importUploadedFile(
       db,
       {
         kind,
         fileName: query.bestandsnaam,
-        bytes,
+        upload,
         actor: actor.username,
         userId: actor.id,
         ...(query.indeling !== undefined ? { vintage: query.indeling } : {}),
         ...(query.jaar !== undefined ? { year: query.jaar } : {}),
       },
       { dryRun },
-    ).catch(busyAsConflict);
+    )
+      .catch(busyAsConflict)
+      // Removed before the answer, so a client that has it finds no file left (and the 'close'
+      // handler of readUpload covers the answers that end earlier).
+      .finally(upload.dispose);
     const view = reportView(report);
     if (dryRun) {
       res.json(view);

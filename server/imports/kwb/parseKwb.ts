@@ -6,7 +6,7 @@ import { readIndicatorCatalogue } from '../catalogue/indicatorCatalogue.ts';
 import type { ParsedObservation, RowError } from '../observationRow.ts';
 import { rowError } from '../observationRow.ts';
 import { detectDelimiter, firstLine } from '../text/decodeText.ts';
-import { readCsvRecords, readCsvRecordsYielding } from '../text/readCsv.ts';
+import { readCsvChunks, readCsvRecords, slicesOf } from '../text/readCsv.ts';
 import {
   boundaryVintageForKwbYear,
   type KwbColumnMap,
@@ -78,20 +78,57 @@ export function parseKwb(
 /**
  * The same as parseKwb, but a CSV is fed to csv-parse in slices of 256 kB with a turn of the event
  * loop between them: a 48 MB file does not stall other requests for the half minute it takes
- * (D11, docs/decisions/0079).
+ * (D11, docs/decisions/0079). JSON is parsed whole, as by parseKwb.
  */
-export async function parseKwbYielding(
+export function parseKwbYielding(
   text: string,
   options: KwbParseOptions,
   columnMap: KwbColumnMap = readKwbColumnMap(),
 ): Promise<KwbParseResult & { skipped: KwbSkipped }> {
-  const parser = startKwbParse(text, options, columnMap);
+  if (looksLikeJson(text)) return Promise.resolve(parseKwb(text, options, columnMap));
+  return parseKwbStream(slicesOf(text), options, columnMap);
+}
+
+/**
+ * parseKwb over text that arrives in chunks (an uploaded file read from disk, docs/decisions/0106):
+ * the chunks up to the header line decide JSON or CSV and the delimiter; a CSV's records are then
+ * handled as the chunks arrive, so the file is never one string. JSON is gathered and parsed whole.
+ */
+export async function parseKwbStream(
+  chunks: Iterable<string> | AsyncIterable<string>,
+  options: KwbParseOptions,
+  columnMap: KwbColumnMap = readKwbColumnMap(),
+): Promise<KwbParseResult & { skipped: KwbSkipped }> {
+  const iterator = (
+    Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]()
+  ) as AsyncIterator<string> | Iterator<string>;
+  let head = '';
+  let ended = false;
+  while (!ended && !withoutBom(head).trimStart().includes('\n')) {
+    const next = await iterator.next();
+    if (next.done) ended = true;
+    else head += next.value;
+  }
+  if (looksLikeJson(head)) {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) head += next.value;
+    return parseKwb(head, options, columnMap);
+  }
+  const parser = startKwbParse(head, options, columnMap);
   if (parser.csv) {
-    const error = await readCsvRecordsYielding(parser.csv.text, parser.csv.delimiter, parser.csv.onRecord);
+    const { text, delimiter, onRecord } = parser.csv;
+    const rest = async function* () {
+      yield text;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    };
+    const error = await readCsvChunks(rest(), delimiter, onRecord);
     if (error) return parser.fail(error.line, error.message);
   }
   return parser.finish();
 }
+
+// Slices, not copies: these run on the whole text of a large file.
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+const looksLikeJson = (text: string) => /^[[{]/.test(withoutBom(text).trimStart());
 
 interface KwbParse {
   csv?: { text: string; delimiter: ';' | ','; onRecord: (fields: string[], line: number) => void };
@@ -120,8 +157,8 @@ function startKwbParse(text: string, options: KwbParseOptions, columnMap: KwbCol
   const done = { fail: (line: number, message: string) => fail(line, message), finish: () => result };
   if (text.trim() === '') return { ...done, finish: () => fail(0, 'Het bestand is leeg.') };
 
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+  const trimmed = withoutBom(text).trimStart();
+  if (looksLikeJson(trimmed)) {
     const json = readJsonRecords(trimmed);
     if (!json.ok) return { ...done, finish: () => fail(0, json.message) };
     const rows = begin(json.keys, json.records, json.tableId);
@@ -314,7 +351,13 @@ function startKwbParse(text: string, options: KwbParseOptions, columnMap: KwbCol
         if (raw === null || raw === undefined) continue;
         const cell = typeof raw === 'number' ? raw : String(raw).trim();
         if (cell === '') continue;
-        const base = {
+        const countRounding =
+          level === 'gemeente' || level === 'wijk' || level === 'buurt'
+            ? (column.countRounding?.[level] ?? null)
+            : null;
+        // One literal with every field, not a spread of a shared base: a national file keeps
+        // ~0,5 M of these, and a spread object costs about three times the memory (D11).
+        const observation = (value: number | null, numerator: number | null, denominator: number | null) => ({
           line: record.line,
           column: key,
           indicatorId,
@@ -322,24 +365,17 @@ function startKwbParse(text: string, options: KwbParseOptions, columnMap: KwbCol
           vintage,
           period,
           year,
-          numerator: countOf(record, countKeys.get(key)?.numerator),
-          denominator: countOf(record, countKeys.get(key)?.denominator),
+          value,
+          numerator,
+          denominator,
           provisional: false,
+          confidential: value === null,
           valueRounding: column.valueRounding ?? null,
-          countRounding:
-            level === 'gemeente' || level === 'wijk' || level === 'buurt'
-              ? (column.countRounding?.[level] ?? null)
-              : null,
+          countRounding,
           source,
-        };
+        });
         if (cell === '.') {
-          result.observations.push({
-            ...base,
-            value: null,
-            numerator: null,
-            denominator: null,
-            confidential: true,
-          });
+          result.observations.push(observation(null, null, null));
           continue;
         }
         const value = typeof cell === 'number' ? cell : Number(cell);
@@ -350,9 +386,10 @@ function startKwbParse(text: string, options: KwbParseOptions, columnMap: KwbCol
           result.errors.push(rowError(record.line, key, `'${cell}' is geen getal.`));
           continue;
         }
+        const counts = countKeys.get(key);
         // A count's value is its teller: disclosure then applies the minimum count to it (D3).
-        const numerator = countIndicators.has(indicatorId) ? value : base.numerator;
-        result.observations.push({ ...base, value, numerator, confidential: false });
+        const numerator = countIndicators.has(indicatorId) ? value : countOf(record, counts?.numerator);
+        result.observations.push(observation(value, numerator, countOf(record, counts?.denominator)));
       }
     };
   }

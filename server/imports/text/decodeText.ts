@@ -68,3 +68,17 @@ export function detectDelimiter(headerLine: string): ';' | ',' | undefined {
   if (semicolons === 0 && commas === 0) return undefined;
   return semicolons >= commas ? ';' : ',';
 }
+
+/**
+ * decodeUtf8 for bytes that arrive in chunks (a file read from disk): the text in chunks, the BOM
+ * dropped; a character split over two chunks is joined. Throws a TypeError on invalid UTF-8.
+ */
+export async function* decodeUtf8Chunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}

@@ -88,12 +88,20 @@ export function readCsvRecords(
   }
 }
 
-/** readCsvRecords fed in 256 kB slices, with a turn of the event loop between slices. */
-export async function readCsvRecordsYielding(
-  text: string,
+/** A text in slices of `sliceChars`, for the parsers that take chunks. */
+export function* slicesOf(text: string, sliceChars = 1 << 18): Generator<string> {
+  for (let start = 0; start < text.length; start += sliceChars) yield text.slice(start, start + sliceChars);
+}
+
+/**
+ * readCsvRecords over text that arrives in chunks (a file being read, D11): each chunk is handed to
+ * csv-parse's stream parser, with a turn of the event loop after it, so other requests are served
+ * and only the chunk in hand and the parser's partial record are held.
+ */
+export async function readCsvChunks(
+  chunks: Iterable<string> | AsyncIterable<string>,
   delimiter: ';' | ',',
   onRecord: (fields: string[], line: number) => void,
-  sliceChars = 1 << 18,
 ): Promise<{ line: number; message: string } | undefined> {
   const parser = parseStream(csvOptions(delimiter));
   let failure: unknown;
@@ -106,8 +114,9 @@ export async function readCsvRecordsYielding(
       onRecord(record, info.lines);
     }
   });
-  for (let start = 0; start < text.length && failure === undefined; start += sliceChars) {
-    parser.write(text.slice(start, start + sliceChars));
+  for await (const chunk of chunks) {
+    if (failure !== undefined) break;
+    parser.write(chunk);
     await new Promise((resolve) => setImmediate(resolve));
   }
   if (failure === undefined) {
