@@ -49,6 +49,17 @@ describe('the FlatGeobuf export in a GIS', () => {
       new RegExp(`attachment; filename="buurtpeil-${FIXTURE.bijstand}-2020-\\d{4}-\\d{2}-\\d{2}\\.fgb"`),
     );
     assert.equal(res.headers['api-version'], '2.1.0');
+    const packed = await request(t.app)
+      .get(`/api/v1/exports/kaartlaag.fgb?${shares}`)
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    assert.equal(packed.headers['content-encoding'], 'gzip');
+    assert.match(packed.headers.vary ?? '', /Accept-Encoding/);
+    const plain = await request(t.app)
+      .get(`/api/v1/exports/kaartlaag.fgb?${shares}`)
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    assert.equal(plain.headers['content-encoding'], undefined);
     const missing = await request(t.app).get(
       '/api/v1/exports/kaartlaag.fgb?indicator=bestaat_niet&periode=2020',
     );
