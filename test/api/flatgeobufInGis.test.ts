@@ -60,6 +60,12 @@ describe('the FlatGeobuf export in a GIS', () => {
       .set('Accept-Encoding', 'identity')
       .expect(200);
     assert.equal(plain.headers['content-encoding'], undefined);
+    assert.ok(plain.headers.etag, 'an ETag, as the OpenAPI document says');
+    await request(t.app)
+      .get(`/api/v1/exports/kaartlaag.fgb?${shares}`)
+      .set('Accept-Encoding', 'identity')
+      .set('If-None-Match', plain.headers.etag!)
+      .expect(304);
     const missing = await request(t.app).get(
       '/api/v1/exports/kaartlaag.fgb?indicator=bestaat_niet&periode=2020',
     );
