@@ -106,7 +106,8 @@ describe('the FlatGeobuf export in a GIS', () => {
   it('keeps waarde Real and teller Integer in ogrinfo even when no feature has a figure', {
     skip: !ogr2ogr,
   }, async () => {
-    const layer = readInGis(await flatgeobufOf(empty), 'fgb');
+    const file = await flatgeobufOf(empty);
+    const layer = readInGis(file, 'fgb');
     assert.ok(layer.features.length > 0);
     for (const name of ['waarde', 'teller', 'noemer'])
       assert.ok(
@@ -119,6 +120,9 @@ describe('the FlatGeobuf export in a GIS', () => {
       [...layer.fields],
       Object.entries(GEOJSON_FIELDS).map(([name, type]) => [name, GDAL_TYPES[type]]),
     );
+    const converted = readInGis(file, 'fgb', 'GPKG');
+    assert.equal(converted.fields.get('waarde'), 'Real', 'ogr2ogr to GeoPackage keeps the type');
+    assert.equal(converted.fields.get('teller'), 'Integer');
   });
 
   it('documents why: GDAL 3.6 reads the same empty GeoJSON column as String (known limitation, 0091)', {
