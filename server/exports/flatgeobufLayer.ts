@@ -9,6 +9,7 @@
 // reads the file back with GDAL.
 
 import { Builder } from 'flatbuffers';
+import { magicbytes } from 'flatgeobuf/lib/mjs/constants.js';
 import { Column } from 'flatgeobuf/lib/mjs/flat-geobuf/column.js';
 import { ColumnType } from 'flatgeobuf/lib/mjs/flat-geobuf/column-type.js';
 import { Crs } from 'flatgeobuf/lib/mjs/flat-geobuf/crs.js';
@@ -23,8 +24,6 @@ import { type FieldType, GEOJSON_FIELDS, type GeojsonField } from './geojsonFiel
 /** Not registered at IANA; the name the FlatGeobuf community and OGC API servers use. */
 export const FLATGEOBUF_MEDIA_TYPE = 'application/flatgeobuf';
 
-/** "fgb" and format version 3.0.1, as the specification fixes them. */
-const MAGIC_BYTES = Uint8Array.of(0x66, 0x67, 0x62, 0x03, 0x66, 0x67, 0x62, 0x01);
 /** WGS84 lon/lat, the coordinates of the GeoJSON export; FlatGeobuf stores x = lon, y = lat. */
 const WGS84 = 4326;
 
@@ -54,7 +53,7 @@ export interface FlatgeobufLayer {
 
 /** The whole file: magic bytes, header, features (no spatial index: a layer is read whole). */
 export function flatgeobufLayer(layer: FlatgeobufLayer): Uint8Array {
-  const parts = [MAGIC_BYTES, header(layer), ...layer.features.map(feature)];
+  const parts = [magicbytes, header(layer), ...layer.features.map(feature)];
   const file = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
   let offset = 0;
   for (const part of parts) {

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import request from 'supertest';
-import { GEOJSON_FIELDS } from '../../server/exports/geojsonFields.ts';
+import { flatgeobufLayer } from '../../server/exports/flatgeobufLayer.ts';
+import { GEOJSON_FIELDS, type GeojsonField } from '../../server/exports/geojsonFields.ts';
 import { FIXTURE, loadFixtures } from '../support/fixtures.ts';
 import { ogr2ogr, readInGis } from '../support/readInGis.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
@@ -171,5 +172,26 @@ describe('the FlatGeobuf export in a GIS', () => {
       assert.match(String(feature.bron), /\S/);
     }
     assert.equal(byCode.get('BU19160200')?.programma, FIXTURE.programme);
+  });
+
+  it('leaves an area without geometry without one (1 279 buurten of 2014 have none)', {
+    skip: !ogr2ogr,
+  }, () => {
+    const properties = Object.fromEntries(Object.keys(GEOJSON_FIELDS).map((name) => [name, null])) as Record<
+      GeojsonField,
+      null
+    >;
+    const file = flatgeobufLayer({
+      name: 'laag',
+      title: '',
+      description: '',
+      metadata: '',
+      features: [{ geometry: null, properties: { ...properties, code: 'BU1' } }],
+    });
+    const layer = readInGis(file, 'fgb', 'GPKG');
+    assert.equal(layer.featureCount, 1);
+    assert.equal(layer.features[0]?.code, 'BU1');
+    assert.equal(layer.features[0]?.WKT, null, 'no empty polygon made up');
+    assert.equal(layer.geometryType, 'Multi Polygon');
   });
 });

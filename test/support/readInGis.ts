@@ -15,6 +15,7 @@ export interface OgrLayer {
   fields: Map<string, string>;
   /** `ogrinfo -so` text: extent, SRS, axis mapping. */
   summary: string;
+  /** The rows, the geometry as `WKT` (null where a feature has none). */
   features: Array<Record<string, string | null>>;
 }
 
@@ -37,7 +38,7 @@ export function readInGis(file: string | Uint8Array, extension: string, convertT
     const summary = execFileSync(ogrinfo, ['-so', '-al', input], { encoding: 'utf8', timeout: 60_000 });
     const fields = new Map<string, string>();
     for (const match of summary.matchAll(/^(\w+): (\w+) \(/gm)) fields.set(match[1]!, match[2]!);
-    const csv = execFileSync(ogr2ogr!, ['-f', 'CSV', '/vsistdout/', input], {
+    const csv = execFileSync(ogr2ogr!, ['-f', 'CSV', '-lco', 'GEOMETRY=AS_WKT', '/vsistdout/', input], {
       encoding: 'utf8',
       timeout: 60_000,
       maxBuffer: 64 * 1024 * 1024,
