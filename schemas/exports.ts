@@ -85,3 +85,11 @@ export const geojsonExportSchema = z
       'RFC 7946 (WGS84), alleen MultiPolygon, met per gebied indicator, periode, eenheid, bron, waarde, teller, noemer, ' +
       'programma, streefwaarde, status en score; `bron` en `attribution` ook bovenaan',
   });
+
+export const flatgeobufExportSchema = z.string().openapi('KaartlaagFlatGeobuf', {
+  format: 'binary',
+  description:
+    'FlatGeobuf 3 (https://flatgeobuf.org), WGS84 (EPSG:4326, lengte/breedte), alleen MultiPolygon, zonder ruimtelijke ' +
+    'index. De velden en hun typen zijn die van `velden` in de GeoJSON-export; een geheime waarde is leeg (null) met de ' +
+    'reden in `geheim`. Titel, beschrijving en metadata (bron, attributie, exportdatum) staan in de kop van het bestand.',
+});

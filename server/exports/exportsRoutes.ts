@@ -1,36 +1,31 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import {
   csvExportQuerySchema,
   csvExportSchema,
+  flatgeobufExportSchema,
   geojsonExportQuerySchema,
   geojsonExportSchema,
 } from '../../schemas/exports.ts';
-import { vintageForPeriod } from '../areas/vintageForPeriod.ts';
 import { documentGet } from '../http/documentGet.ts';
 import type { MountFeature } from '../http/MountFeature.ts';
 import { HttpProblem, notFound } from '../http/problem.ts';
 import { parseQuery } from '../http/validate.ts';
-import { findIndicator } from '../indicators/indicatorsRepository.ts';
-import { buildMapLayer } from '../maplayers/buildMapLayer.ts';
-import {
-  allProgrammeIds,
-  defaultProgrammeOf,
-  findGeometries,
-  programmeExists,
-} from '../maplayers/mapLayersRepository.ts';
-import { toFeatureCollection } from '../maplayers/toFeatureCollection.ts';
+import { allProgrammeIds, defaultProgrammeOf, programmeExists } from '../maplayers/mapLayersRepository.ts';
 import { CSV_DIALECTS } from './csvDialect.ts';
 import { defaultMaxExports, ExportSlots } from './exportSlots.ts';
 import { firstRowBeforeHeaders } from './firstRowBeforeHeaders.ts';
-import { asMultiPolygon, GEOJSON_FIELDS, type GeojsonField, stringifyGeojson } from './geojsonFields.ts';
+import { FLATGEOBUF_MEDIA_TYPE, flatgeobufLayer } from './flatgeobufLayer.ts';
+import { GEOJSON_FIELDS, stringifyGeojson } from './geojsonFields.ts';
+import { ATTRIBUTION, loadKaartlaagExport } from './kaartlaagExport.ts';
 import { observationExportCsv } from './observationExportCsv.ts';
 import { guardStalledDownload } from './stallGuard.ts';
 import { loadTargetLookup } from './targetLookup.ts';
 import { writeCsv } from './writeCsv.ts';
 
-export const ATTRIBUTION =
-  'Bron: CBS, Kerncijfers wijken en buurten en Wijk- en buurtkaart (CBS/Kadaster, PDOK), CC BY 4.0';
-
 const EXPORT_RETRY_AFTER_SECONDS = 10;
+
+const gzipAsync = promisify(gzip);
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -67,6 +62,23 @@ documentGet({
   contentType: 'application/geo+json',
   headers: {
     'Content-Disposition': 'attachment; filename="buurtpeil-<indicator>-<periode>-<datum>.geojson"',
+  },
+});
+
+documentGet({
+  path: '/exports/kaartlaag.fgb',
+  operationId: 'exportKaartlaagFlatgeobuf',
+  tag: 'Exports',
+  summary: 'Dezelfde kaartlaag als FlatGeobuf (WGS84) voor GIS, met vaste veldtypen',
+  description:
+    'Dezelfde gebieden, velden (in dezelfde volgorde) en geheimhouding als `/exports/kaartlaag.geojson`, maar het ' +
+    'bestand legt het type van elk veld vast: waarde, streefwaarde en score zijn altijd Real, teller, noemer en horizon ' +
+    'altijd Integer, ook als een kolom in geen enkel gebied een getal heeft. Leesbaar in QGIS en GDAL (vanaf 3.1).',
+  query: geojsonExportQuerySchema,
+  response: flatgeobufExportSchema,
+  contentType: FLATGEOBUF_MEDIA_TYPE,
+  headers: {
+    'Content-Disposition': 'attachment; filename="buurtpeil-<indicator>-<periode>-<datum>.fgb"',
   },
 });
 
@@ -135,71 +147,44 @@ export const mountExports: MountFeature = (api, { db, config, logger }) => {
   });
 
   api.get('/exports/kaartlaag.geojson', async (req, res) => {
-    const query = parseQuery(req, geojsonExportQuerySchema);
-    const indicator = await findIndicator(db, query.indicator);
-    if (!indicator) throw notFound(`Er is geen indicator met id ${query.indicator}.`);
-    const vintage = query.indeling ?? vintageForPeriod(query.periode);
-    const level = query.niveau ?? 'buurt';
-    const layer = await buildMapLayer(db, indicator, {
-      period: query.periode,
-      vintage,
-      level,
-      gemeente: query.gemeente,
-      horizon: query.horizon ?? 10,
-      programmeId: query.programma,
-    });
-    const geometries = await findGeometries(db, vintage, level, query.gemeente);
-    if (geometries.length === 0)
-      throw notFound(`Er is geen geometrie van niveau ${level} in indeling ${vintage}.`);
-    const values = new Map(layer.waarden.map((value) => [value.code, value]));
-    // Every feature carries what the layer is about (indicator, period, unit, source): a GIS keeps
-    // feature properties and drops the collection's foreign members. Every feature has every field
-    // (null when absent), in the order and with the types of GEOJSON_FIELDS.
-    const collection = toFeatureCollection(geometries, (code) => {
-      const value = values.get(code);
-      return {
-        indicator: indicator.id,
-        indicatornaam: indicator.name,
-        periode: query.periode,
-        eenheid: indicator.unit,
-        bron: indicator.source,
-        waarde: value?.waarde ?? null,
-        teller: value?.teller ?? null,
-        noemer: value?.noemer ?? null,
-        geheim: value?.geheim ?? null,
-        programma: value?.programma ?? null,
-        horizon: value?.programma ? layer.horizon : null,
-        streefwaarde: value?.streefwaarde ?? null,
-        status: value?.status ?? null,
-        statusLabel: value?.statusLabel ?? null,
-        score: value?.score ?? null,
-      } satisfies Partial<Record<GeojsonField, unknown>>;
-    });
-    const date = today();
+    const layer = await loadKaartlaagExport(db, parseQuery(req, geojsonExportQuerySchema), today());
     res.set({
-      'Content-Disposition': `attachment; filename="buurtpeil-${indicator.id}-${query.periode}-${date}.geojson"`,
+      'Content-Disposition': `attachment; filename="${layer.fileName}.geojson"`,
       'Cache-Control': 'no-cache',
     });
     res.type('application/geo+json').send(
       stringifyGeojson({
-        type: collection.type,
+        type: 'FeatureCollection',
         // Foreign members (RFC 7946 §6.1): the source and date travel with the file.
-        bron: `${indicator.source}; grenzen: CBS/Kadaster Wijk- en buurtkaart ${vintage}; export van ${date}`,
-        attribution: ATTRIBUTION,
-        exportdatum: date,
-        indicator: { id: indicator.id, naam: indicator.name, eenheid: indicator.unit },
-        periode: query.periode,
-        indeling: vintage,
-        niveau: level,
-        programma: layer.programma,
-        horizon: layer.horizon,
-        ...(collection.bbox ? { bbox: collection.bbox } : {}),
+        ...layer.about,
+        ...(layer.bbox ? { bbox: layer.bbox } : {}),
         velden: GEOJSON_FIELDS,
-        features: collection.features.map((feature) => ({
-          ...feature,
-          geometry: asMultiPolygon(feature.geometry),
-        })),
+        features: layer.features,
       }),
     );
+  });
+
+  // The same layer with a typed schema (decision 0104): a column empty in every feature keeps its type.
+  api.get('/exports/kaartlaag.fgb', async (req, res) => {
+    const layer = await loadKaartlaagExport(db, parseQuery(req, geojsonExportQuerySchema), today());
+    const file = flatgeobufLayer({
+      name: `${layer.indicator.id}_${layer.about.periode}`,
+      title: `${layer.indicator.name} ${layer.about.periode}`,
+      description: `${layer.about.bron}. ${ATTRIBUTION}`,
+      metadata: JSON.stringify(layer.about),
+      bbox: layer.bbox,
+      features: layer.features,
+    });
+    res.set({
+      'Content-Disposition': `attachment; filename="${layer.fileName}.fgb"`,
+      'Cache-Control': 'no-cache',
+    });
+    res.vary('Accept-Encoding').type(FLATGEOBUF_MEDIA_TYPE);
+    // compression() leaves a media type it does not know alone; gzip packs the file to an eighth.
+    if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      res.set('Content-Encoding', 'gzip').send(await gzipAsync(file));
+    } else {
+      res.send(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
+    }
   });
 };

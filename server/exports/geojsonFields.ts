@@ -59,11 +59,3 @@ export function stringifyGeojson(collection: unknown): string {
   insideProperties = new WeakSet();
   return text.replace(/"\\u0000real:(-?\d+)"/g, '$1.0');
 }
-
-/** A Polygon as a one-part MultiPolygon, so a layer has one geometry type (GeoPackage, Shapefile). */
-export function asMultiPolygon<G extends { type: string; coordinates?: unknown }>(geometry: G | null) {
-  if (geometry?.type === 'Polygon') {
-    return { type: 'MultiPolygon' as const, coordinates: [geometry.coordinates] };
-  }
-  return geometry;
-}

@@ -19,6 +19,7 @@ const publicPaths = [
   '/geometrie/{indeling}/{niveau}',
   '/exports/waarnemingen.csv',
   '/exports/kaartlaag.geojson',
+  '/exports/kaartlaag.fgb',
 ];
 
 describe('the OpenAPI document and the API reference page', () => {

@@ -1,56 +1,15 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { GEOJSON_FIELDS } from '../../server/exports/geojsonFields.ts';
 import { FIXTURE, loadFixtures } from '../support/fixtures.ts';
+import { ogr2ogr, readInGis as readOgr } from '../support/readInGis.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
 
 // The GeoJSON export as a GIS reads it: converted with GDAL's ogr2ogr to a GeoPackage, then the
 // layer's field types, geometry type and per-feature attributes read back with ogrinfo. The GDAL
-// part is skipped where gdal-bin is not installed (Debian: apt-get install gdal-bin); the raw-text
-// checks beside it always run.
-const ogr2ogr = ['/usr/bin/ogr2ogr', '/usr/local/bin/ogr2ogr'].find((file) => existsSync(file));
-
-interface OgrLayer {
-  geometryType: string;
-  fields: Map<string, string>;
-  features: Array<Record<string, unknown>>;
-}
-
-function readInGis(geojson: string): OgrLayer {
-  const dir = mkdtempSync(path.join(tmpdir(), 'buurtpeil-ogr-'));
-  try {
-    const input = path.join(dir, 'laag.geojson');
-    const output = path.join(dir, 'laag.gpkg');
-    writeFileSync(input, geojson);
-    execFileSync(ogr2ogr!, ['-f', 'GPKG', output, input], { stdio: 'pipe', timeout: 60_000 });
-    // ogrinfo -json needs GDAL 3.7; Debian 12 has 3.6: read the summary text and the rows as CSV.
-    const ogrinfo = ogr2ogr!.replace(/ogr2ogr$/, 'ogrinfo');
-    const summary = execFileSync(ogrinfo, ['-so', '-al', output], { encoding: 'utf8', timeout: 60_000 });
-    const fields = new Map<string, string>();
-    for (const match of summary.matchAll(/^(\w+): (\w+) \(/gm)) fields.set(match[1]!, match[2]!);
-    const csv = execFileSync(ogr2ogr!, ['-f', 'CSV', '/vsistdout/', output], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const features = parse(csv, { columns: true }) as Array<Record<string, string>>;
-    return {
-      geometryType: /^Geometry: (.+)$/m.exec(summary)?.[1] ?? '',
-      fields,
-      features: features.map((row) =>
-        Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === '' ? null : value])),
-      ),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+// part is skipped where gdal-bin is not installed; the raw-text checks beside it always run.
+const readInGis = (geojson: string) => readOgr(geojson, 'geojson', 'GPKG');
 
 describe('the GeoJSON export in a GIS', () => {
   let t: TestApp;

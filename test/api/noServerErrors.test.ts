@@ -51,6 +51,10 @@ const endpoints: Array<{ path: (segment: string) => string; keys: string[] }> = 
     path: () => '/api/v1/exports/kaartlaag.geojson',
     keys: ['indicator', 'periode', 'niveau', 'gemeente', 'horizon', 'programma', 'indeling'],
   },
+  {
+    path: () => '/api/v1/exports/kaartlaag.fgb',
+    keys: ['indicator', 'periode', 'niveau', 'gemeente', 'horizon', 'programma', 'indeling'],
+  },
 ];
 
 /** Plausible values (so requests get past validation into the queries) mixed with arbitrary text. */

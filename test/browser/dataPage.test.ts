@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
+import { deserialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import type { Browser, Page } from 'playwright-core';
+import { GEOJSON_FIELDS } from '../../server/exports/geojsonFields.ts';
 import {
   axeViolations,
   launchBrowser,
@@ -114,6 +116,28 @@ test('choosing Programmagebieden, the downloads give Leidschendam-Noord its buur
     const geojson = JSON.parse((await download(page, 'GeoJSON downloaden')).bytes.toString('utf8'));
     const feature = geojson.features.find((f: { id: string }) => f.id === 'PG_LEIDSCHENDAM_NOORD');
     assert.equal(feature.properties.waarde, expected);
+  }));
+
+test('the FlatGeobuf download is the same layer with its field types declared', () =>
+  withPage(browser, async ({ page }) => {
+    await page.goto(`${server.url}/data?geoIndicator=inwoners&geoJaar=2024`);
+    const { bytes, fileName } = await download(page, 'FlatGeobuf (voor GIS, met vaste veldtypen)');
+    assert.match(fileName, /^buurtpeil-inwoners-2024-.*\.fgb$/);
+    let columns: Array<{ name: string }> = [];
+    const features = [];
+    for await (const feature of deserialize(new Uint8Array(bytes), {
+      headerMetaFn: (header) => {
+        columns = header.columns ?? [];
+      },
+    }))
+      features.push(feature);
+    assert.deepEqual(
+      columns.map((column) => column.name),
+      Object.keys(GEOJSON_FIELDS),
+    );
+    assert.equal(features.length, 43);
+    const prinsenhof = features.find((f) => f.properties?.code === 'BU19160200');
+    assert.equal(prinsenhof?.properties?.waarde, 4670);
   }));
 
 test('the data page links the API reference and the OpenAPI document', () =>

@@ -30,7 +30,7 @@ const THEME_NAMES: Record<string, string> = {
 
 const splitList = (value: string | null) => (value ? value.split(',').filter(Boolean) : []);
 
-/** /data: choose indicators, areas and years; download CSV (two dialects) and GeoJSON. */
+/** /data: choose indicators, areas and years; download CSV (two dialects), GeoJSON and FlatGeobuf. */
 export function DataPage() {
   const { query } = useLocation();
   const indicators = useIndicators();
@@ -72,14 +72,15 @@ export function DataPage() {
   };
   const csv = (dialect: 'excel' | 'standaard') =>
     apiUrl('/exports/waarnemingen.csv', { dialect, ...filters });
-  const geojson = apiUrl('/exports/kaartlaag.geojson', {
-    indicator: geoIndicator,
-    periode: geoYear,
-    niveau,
-    gemeente,
-    horizon: horizon || '10',
-    programma,
-  });
+  const kaartlaag = (format: 'geojson' | 'fgb') =>
+    apiUrl(`/exports/kaartlaag.${format}`, {
+      indicator: geoIndicator,
+      periode: geoYear,
+      niveau,
+      gemeente,
+      horizon: horizon || '10',
+      programma,
+    });
 
   return (
     <section className="page" aria-labelledby="data-titel">
@@ -198,11 +199,14 @@ export function DataPage() {
             <span className="muted small">komma, decimale punt (RFC 4180): voor R, Python, QGIS</span>
           </li>
         </ul>
-        <h3>Kaartlaag als GeoJSON</h3>
-        <p className="muted small">Eén indicator in één jaar, met geometrie (RFC 7946, WGS84).</p>
+        <h3>Kaartlaag als GeoJSON of FlatGeobuf</h3>
+        <p className="muted small">
+          Eén indicator in één jaar, met geometrie (WGS84). GeoJSON volgt RFC 7946; FlatGeobuf legt de
+          veldtypen vast, zodat waarde ook in een jaar zonder cijfers een getal blijft.
+        </p>
         <div className="data-form__row">
           <label className="field">
-            <span className="field__label">Indicator voor GeoJSON</span>
+            <span className="field__label">Indicator voor de kaartlaag</span>
             <select value={geoIndicator} onChange={(e) => setQuery({ geoIndicator: e.target.value }, true)}>
               {(indicators.data ?? []).map((i) => (
                 <option key={i.id} value={i.id}>
@@ -212,7 +216,7 @@ export function DataPage() {
             </select>
           </label>
           <label className="field">
-            <span className="field__label">Jaar voor GeoJSON</span>
+            <span className="field__label">Jaar voor de kaartlaag</span>
             <select value={geoYear} onChange={(e) => setQuery({ geoJaar: e.target.value }, true)}>
               {loadedYears.map((y) => (
                 <option key={y} value={y}>
@@ -221,8 +225,11 @@ export function DataPage() {
               ))}
             </select>
           </label>
-          <a className="button button--secondary" href={geojson} download>
+          <a className="button button--secondary" href={kaartlaag('geojson')} download>
             GeoJSON downloaden
+          </a>
+          <a className="button button--secondary" href={kaartlaag('fgb')} download>
+            FlatGeobuf (voor GIS, met vaste veldtypen)
           </a>
         </div>
       </section>
