@@ -16,6 +16,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { createApp } from '../server/app.ts';
 import { bootstrap } from '../server/bootstrap.ts';
 import { readConfig } from '../server/config.ts';
+import { acceptCopyFromStdin } from '../server/db/copyFromStdin.ts';
 import { createDatabase, type Db } from '../server/db/createDatabase.ts';
 import type { Database, NewArea, NewObservation } from '../server/db/Database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
@@ -58,6 +59,7 @@ async function openPglite(): Promise<BenchDatabase> {
   // Our own PGlite instance (same parsers as server/db/createDatabase.ts) so COPY can use /dev/blob.
   const pglite = new PGlite('memory://', { parsers });
   await pglite.waitReady;
+  acceptCopyFromStdin(pglite); // as createDatabase does: the import writes observations by COPY
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   await migrateToLatest(db);
   return {

@@ -10,7 +10,7 @@ import {
 import { refreshProgrammeAreaGeometries } from './imports/programme/programmeDefinitionGeometry.ts';
 import { reloadChangedProgrammeDefinitions } from './imports/programme/programmeDefinitionReload.ts';
 import { refreshWithheldOnStart } from './imports/refreshWithheldOnStart.ts';
-import { buildMissingTileSets } from './maptiles/buildTileSets.ts';
+import { buildMissingOrStaleTileSets } from './maptiles/buildTileSets.ts';
 
 /**
  * Start-up: writes the indicator catalogue (geodata/indicators.json) into `indicators`, loads the
@@ -87,9 +87,9 @@ export async function bootstrap({ db, config, logger }: AppContext): Promise<voi
   }
   const outlines = await refreshProgrammeAreaGeometries(db);
   if (outlines > 0) logger.info(`${outlines} programmagebied(en) kregen een omtrek`);
-  // Vector tiles for boundaries loaded before tiles existed (decision 0117); a no-op once made.
+  // Vector tiles for boundaries loaded before tiles existed or changed since (decisions 0117, 0111).
   const tilesStarted = Date.now();
-  const tiled = await buildMissingTileSets(db);
+  const tiled = await buildMissingOrStaleTileSets(db);
   if (tiled.length > 0)
     logger.info({ tegelsets: tiled, ms: Date.now() - tilesStarted }, 'kaarttegels gemaakt');
 }

@@ -11,6 +11,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { acceptCopyFromStdin } from '../../server/db/copyFromStdin.ts';
 import { createDatabase, type Db } from '../../server/db/createDatabase.ts';
 import type { Database } from '../../server/db/Database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
@@ -34,6 +35,7 @@ export async function openPglite(): Promise<BenchDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'buurtpeil-bench-'));
   const pglite = new PGlite(dataDir, { parsers });
   await pglite.waitReady;
+  acceptCopyFromStdin(pglite); // as createDatabase does: the import writes observations by COPY
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   await migrateToLatest(db);
   return {

@@ -321,6 +321,8 @@ export interface TileSetsTable {
   gemeente_bounds: JSONColumnType<Record<string, [number, number, number, number]>, string, string>;
   areas: JSONColumnType<TileSetAreas, string, string>;
   built_at: DefaultedTimestamp;
+  /** Fingerprint of the areas it was made from (tilesRepository.ts); null before it was recorded. */
+  boundaries_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BoundaryTilesTable {

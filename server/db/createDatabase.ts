@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { acceptCopyFromStdin, copyThroughClient } from './copyFromStdin.ts';
 import type { Database } from './Database.ts';
 import { lockEmbeddedDatabase } from './embeddedLock.ts';
 import { prepareDataDir } from './prepareDataDir.ts';
@@ -43,6 +44,8 @@ class TimeoutSafeClient extends pg.Client {
 
   override query(...args: unknown[]): never {
     const [text, values] = args;
+    const copy = copyThroughClient(this, super.query as (...a: unknown[]) => unknown, text, values);
+    if (copy) return copy as never;
     if (typeof text === 'string') {
       const raised = /^\s*set\s+local\s+statement_timeout\s*=\s*'?(\d+)'?\s*$/i.exec(text);
       if (raised) this.#transactionTimeoutMs = Number(raised[1]) + 1000;
@@ -104,6 +107,7 @@ export function createDatabase(target: DatabaseTarget): Db {
             parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
           });
           await pglite.waitReady;
+          acceptCopyFromStdin(pglite);
           const close = pglite.close.bind(pglite);
           pglite.close = async () => {
             try {

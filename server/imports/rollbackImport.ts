@@ -1,5 +1,6 @@
 import type { Db } from '../db/createDatabase.ts';
 import { refreshWithheld } from '../disclosure/disclosureRepository.ts';
+import { buildTilesForVintage } from '../maptiles/buildTileSets.ts';
 import { lockImportWrites } from './importLock.ts';
 
 /**
@@ -93,7 +94,14 @@ export async function rollbackImport(db: Db, importId: number, actor: string): P
     await trx.deleteFrom('observation_revisions').where('replaced_by_import_id', '=', importId).execute();
     // Observations it created: the ones still carrying its id now that corrections are restored.
     await trx.deleteFrom('observations').where('import_id', '=', importId).execute();
-    await trx.deleteFrom('areas').where('import_id', '=', importId).execute();
+    const removedAreas = await trx
+      .deleteFrom('areas')
+      .where('import_id', '=', importId)
+      .returning('vintage')
+      .execute();
+    // The tiles of the boundaries that are left (decision 0117); none when none are left.
+    for (const vintage of new Set(removedAreas.map((area) => area.vintage)))
+      await buildTilesForVintage(trx, vintage);
 
     await trx.updateTable('imports').set({ status: 'teruggedraaid' }).where('id', '=', importId).execute();
     // Restored and removed figures change which others must be withheld (decision 0082).

@@ -5,8 +5,9 @@ import type { Executor } from './executor.ts';
 import {
   currentTileVersion,
   deleteTileSet,
+  findLevelsToTile,
   findTileAreas,
-  findUntiledLevels,
+  recordTileSetBoundaries,
   replaceTileSet,
   TILED_LEVELS,
 } from './tilesRepository.ts';
@@ -21,26 +22,36 @@ export async function buildTileSet(db: Executor, vintage: number, level: AreaLev
     await deleteTileSet(db, vintage, level);
     return 0;
   }
-  if ((await currentTileVersion(db, vintage, level)) === tileSetVersion(vintage, level, areas)) return 0;
+  if ((await currentTileVersion(db, vintage, level)) === tileSetVersion(vintage, level, areas)) {
+    await recordTileSetBoundaries(db, vintage, level);
+    return 0;
+  }
   const built = buildTiles(vintage, level, areas);
   await replaceTileSet(db, vintage, level, built, {
     codes: areas.map((area) => area.code),
     namen: areas.map((area) => area.name),
     gemeenten: areas.map((area) => area.gemeenteCode ?? (area.code.startsWith('GM') ? area.code : null)),
   });
+  await recordTileSetBoundaries(db, vintage, level);
   return built.tiles.length;
 }
 
-/** After a boundary import: the tiles of every level of the vintage, in the import's transaction. */
+/**
+ * After a boundary import, or a rollback that removed areas: the tiles of every level of the
+ * vintage, in that transaction (a level left without boundaries loses its tile set).
+ */
 export async function buildTilesForVintage(db: Executor, vintage: number): Promise<void> {
   for (const level of TILED_LEVELS) await buildTileSet(db, vintage, level);
 }
 
-/** On start: tiles for boundaries imported before tiles existed (or by a path without the hook). */
-export async function buildMissingTileSets(db: Db): Promise<{ vintage: number; level: AreaLevel }[]> {
-  const missing = await findUntiledLevels(db);
-  for (const { vintage, level } of missing) {
+/**
+ * On start: tiles for boundaries imported before tiles existed, and new tiles for boundaries that
+ * changed by a path without the hook (the tile set's fingerprint differs from the areas stored).
+ */
+export async function buildMissingOrStaleTileSets(db: Db): Promise<{ vintage: number; level: AreaLevel }[]> {
+  const levels = await findLevelsToTile(db);
+  for (const { vintage, level } of levels) {
     await db.transaction().execute((trx) => buildTileSet(trx, vintage, level));
   }
-  return missing;
+  return levels;
 }

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type QueryCreator, sql } from 'kysely';
 import type { Db } from '../db/createDatabase.ts';
-import type { AreaLevel, TileSetAreas } from '../db/Database.ts';
+import type { AreaLevel, Database, TileSetAreas } from '../db/Database.ts';
 import type { BuiltTileSet, TileArea } from './buildTiles.ts';
 import type { Executor } from './executor.ts';
 
@@ -24,26 +24,74 @@ export async function findTileAreas(db: Executor, vintage: number, level: AreaLe
   }));
 }
 
-/** Vintage × level pairs that have boundaries but no tile set (a database made before tiles). */
-export async function findUntiledLevels(db: Db): Promise<{ vintage: number; level: AreaLevel }[]> {
-  return db
-    .selectFrom('areas as a')
-    .select(['a.vintage', 'a.level'])
-    .where('a.level', 'in', TILED_LEVELS)
-    .where('a.geometry', 'is not', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('tile_sets as t')
-            .select(sql`1`.as('one'))
-            .whereRef('t.vintage', '=', 'a.vintage')
-            .whereRef('t.level', '=', 'a.level'),
-        ),
-      ),
+/**
+ * A cheap fingerprint of the areas of each vintage × level, without reading their geometry: which
+ * areas there are, in which gemeente, which import wrote each, and each geometry's stored size.
+ * Every write path sets the import (writeAreas.ts) and a rollback removes areas, so a tile set
+ * whose fingerprint differs was made from other boundaries. (A hand edit that keeps an area's
+ * import and its geometry's size is the one change it misses.)
+ */
+const boundaryFingerprints = (db: QueryCreator<Database>) =>
+  db
+    .selectFrom('areas')
+    .select([
+      'vintage',
+      'level',
+      sql<string>`md5(string_agg(code || '|' || coalesce(gemeente_code, '') || '|' || coalesce(import_id::text, '')
+        || '|' || coalesce(pg_column_size(geometry)::text, ''), ',' order by code))`.as('fingerprint'),
+      sql<boolean>`bool_or(geometry is not null)`.as('drawn'),
+    ])
+    .where('level', 'in', TILED_LEVELS)
+    .groupBy(['vintage', 'level']);
+
+/**
+ * Vintage × level pairs whose tile set is missing (boundaries stored before tiles existed), stale
+ * (made from other boundaries than those stored now) or left without boundaries.
+ */
+export async function findLevelsToTile(db: Db): Promise<{ vintage: number; level: AreaLevel }[]> {
+  const rows = await db
+    .with('current', boundaryFingerprints)
+    .selectFrom('current as c')
+    .fullJoin('tile_sets as t', (join) =>
+      join.onRef('t.vintage', '=', 'c.vintage').onRef('t.level', '=', 'c.level'),
     )
-    .groupBy(['a.vintage', 'a.level'])
-    .orderBy('a.vintage')
-    .orderBy('a.level')
+    .select([
+      sql<number>`coalesce(c.vintage, t.vintage)`.as('vintage'),
+      sql<AreaLevel>`coalesce(c.level, t.level)`.as('level'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('c.drawn', '=', true), eb('t.version', 'is', null)]),
+        eb.and([
+          eb('t.version', 'is not', null),
+          sql<boolean>`t.boundaries_fingerprint is distinct from c.fingerprint`,
+        ]),
+      ]),
+    )
+    .orderBy('vintage')
+    .orderBy('level')
+    .execute();
+  return rows;
+}
+
+/** Records which boundaries the tile set of one vintage × level was made from. */
+export async function recordTileSetBoundaries(
+  db: Executor,
+  vintage: number,
+  level: AreaLevel,
+): Promise<void> {
+  await db
+    .with('current', boundaryFingerprints)
+    .updateTable('tile_sets as t')
+    .set((eb) => ({
+      boundaries_fingerprint: eb
+        .selectFrom('current as c')
+        .select('c.fingerprint')
+        .whereRef('c.vintage', '=', 't.vintage')
+        .whereRef('c.level', '=', 't.level'),
+    }))
+    .where('t.vintage', '=', vintage)
+    .where('t.level', '=', level)
     .execute();
 }
 

@@ -6,7 +6,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import request from 'supertest';
 import { importFile } from '../../server/imports/importFile.ts';
-import { buildMissingTileSets } from '../../server/maptiles/buildTileSets.ts';
+import { buildMissingOrStaleTileSets } from '../../server/maptiles/buildTileSets.ts';
 import { assertProblem } from '../support/fixtures.ts';
 import { sharedFile } from '../support/sharedData.ts';
 import { createTestApp, type TestApp } from '../support/testApp.ts';
@@ -143,13 +143,13 @@ describe('vector tiles of the boundaries', () => {
 
   it('are made on start for boundaries stored before tiles existed, once', async () => {
     await t.db.deleteFrom('tile_sets').execute();
-    const made = await buildMissingTileSets(t.db);
+    const made = await buildMissingOrStaleTileSets(t.db);
     assert.deepEqual(made.map((m) => `${m.vintage}/${m.level}`).sort(), [
       '2022/buurt',
       '2022/gemeente',
       '2022/wijk',
     ]);
-    assert.deepEqual(await buildMissingTileSets(t.db), []);
+    assert.deepEqual(await buildMissingOrStaleTileSets(t.db), []);
     await tileSet('buurt');
   });
 });
