@@ -1,12 +1,15 @@
 /**
  * Client benchmark (npm run bench:client): in Chromium, against the production build served by the
  * real server,
- *   - time from navigation to the first shaded map (performance mark "kaart-gekleurd"),
- *   - time to recolour after an indicator change (change event → colours drawn),
+ *   - time from navigation to the first shaded map (performance mark "kaart-gekleurd"), with the
+ *     first view's timeline (HTML, chunks, API responses, MapLibre, style, tiles, feature state),
+ *   - time to recolour after an indicator change (change event → colours drawn), and its client
+ *     side (the new layer's last byte → drawn),
  * for the GM1916 buurten (43) and for a national-sized buurt layer (all 11 691 buurten of 2014 from
  * ../shared/data, inserted into the bench database with synthetic values), each the median of
  * several runs in a fresh browser context (cold HTTP cache); plus the gzipped sizes of the built
- * client's assets. Prints figures; asserts nothing.
+ * client's assets: all JS without MapLibre (issue 13's goal), the entry and each page's first visit.
+ * Prints figures; asserts nothing. DATABASE_URL=postgres://… runs the server on PostgreSQL.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
