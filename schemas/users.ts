@@ -1,9 +1,10 @@
 import { roleSchema } from './enums.ts';
+import { MIN_PASSWORD_LENGTH } from './vocabulary.ts';
 import { z } from './zod.ts';
 
-// Accounts of beheer: who may log in, with which role.
+export { MIN_PASSWORD_LENGTH };
 
-export const MIN_PASSWORD_LENGTH = 12;
+// Accounts of beheer: who may log in, with which role.
 
 export const usernameSchema = z
   .string({ error: 'Vul een gebruikersnaam in' })

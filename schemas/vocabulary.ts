@@ -31,3 +31,6 @@ export const programmeAreaRoles = ['focus', 'programmagebied'] as const;
 
 /** A programme id, e.g. sterk-voor-noord: lower-case letters, digits and hyphens. */
 export const programmeIdPattern = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+/** The shortest password beheer accepts (schemas/users.ts validates it; the form says it). */
+export const MIN_PASSWORD_LENGTH = 12;

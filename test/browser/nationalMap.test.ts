@@ -54,6 +54,30 @@ test('the national map shades from tiles, recolours without new geometry and kee
     assert.ok(tiles.length > 0, `vector tiles: ${geometry.urls.join(', ')}`);
     assert.ok(!geometry.urls.some((url) => url.includes('/geometrie/')), 'no GeoJSON for the map');
     const fetched = geometry.count();
+    // Start-up order (decision 0108): the entry chunk asks for the layer and MapLibre's code before
+    // the map page's own chunk has arrived, not after it and its /indicatoren request.
+    const resources = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({
+        path: new URL(e.name).pathname,
+        start: e.startTime,
+        end: e.responseEnd,
+      })),
+    );
+    const find = (pattern: RegExp) => resources.find((r) => pattern.test(r.path));
+    const timing = {
+      layerRequested: find(/\/kaartlagen\//)?.start,
+      mapLibreRequested: find(/\/assets\/maplibre-gl-[^/]*\.js$/)?.start,
+      mapChunkIn: find(/\/assets\/kaart-[^/]*\.js$/)?.end,
+    };
+    assert.ok(timing.mapChunkIn !== undefined, JSON.stringify(timing));
+    assert.ok(
+      timing.layerRequested! < timing.mapChunkIn!,
+      `layer before the map chunk: ${JSON.stringify(timing)}`,
+    );
+    assert.ok(
+      timing.mapLibreRequested! < timing.mapChunkIn!,
+      `MapLibre before the map chunk: ${JSON.stringify(timing)}`,
+    );
 
     await chooseIndicator(page, 'Aantal huishoudens');
     await waitForMapColoured(page, first, 120_000);

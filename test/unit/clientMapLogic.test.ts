@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { layerPaint, sortValues, vintageForYear, yearOfPeriod } from '../../client/src/map/layerPaint.ts';
+import {
+  layerPaint,
+  nameOrder,
+  sortValues,
+  vintageForYear,
+  yearOfPeriod,
+} from '../../client/src/map/layerPaint.ts';
 import { searchAreas } from '../../client/src/profile/areaSearch.ts';
 import { valueScale } from '../../client/src/shared/colourScale.ts';
 import type { Gebied, LayerValue } from '../../client/src/shared/model.ts';
@@ -129,4 +135,33 @@ test('URLs leave out empty parameters', () => {
     '/kaart?indicator=inwoners&periode=2024',
   );
   assert.equal(href('/data'), '/data');
+});
+
+test('sorting by name with the order made once gives the same rows as comparing names', () => {
+  const names = ["'s-Gravenhage", 'IJsselstein', 'Ede', 'Édes', 'aa', 'Zuid', 'Noord 2', 'Noord 10', 'ede'];
+  const values = names.map((naam, i) => ({
+    code: `BU${i}`,
+    naam,
+    waarde: i % 3 === 0 ? null : i,
+    status: 'onzeker' as const,
+    geheim: false,
+    reden: null,
+  }));
+  const order = nameOrder(names);
+  for (const key of ['naam', 'waarde', 'status'] as const) {
+    for (const ascending of [true, false]) {
+      assert.deepEqual(
+        sortValues(values, key, ascending, order).map((v) => v.code),
+        sortValues(values, key, ascending).map((v) => v.code),
+        `${key} ${ascending}`,
+      );
+    }
+  }
+  // A name the order does not know: compared as names, not dropped.
+  const extra = [...values, { ...values[0]!, code: 'BU99', naam: 'Bergen' }];
+  assert.equal(sortValues(extra, 'naam', true, order).length, extra.length);
+  assert.deepEqual(
+    sortValues(extra, 'naam', true, order).map((v) => v.code),
+    sortValues(extra, 'naam', true).map((v) => v.code),
+  );
 });

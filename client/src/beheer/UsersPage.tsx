@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { MIN_PASSWORD_LENGTH, type UserBody } from '../../../schemas/users.ts';
+import type { UserBody } from '../../../schemas/users.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../schemas/vocabulary.ts';
 import { api, BeheerError, formatDateTime, type Role } from './beheerApi.ts';
 import { ErrorSummary, Field, fieldErrorsFrom } from './FormErrors.tsx';
 import { type PageMessage, PageNotices } from './PageNotices.tsx';

@@ -1,6 +1,5 @@
 import type { FeatureCollection } from 'geojson';
 import type {
-  ExpressionSpecification,
   FilterSpecification,
   MapLayerMouseEvent,
   Map as MapLibreMap,
@@ -9,6 +8,7 @@ import type {
 import { useEffect, useRef, useState } from 'react';
 import type { TileSet } from '../../../schemas/mapTiles.ts';
 import { apiUrl, getJson } from '../shared/api.ts';
+import { DRAWN_LAYERS, SOURCE, withAreas } from './areaStyle.ts';
 import { geoBounds } from './geoBounds.ts';
 import { loadMapLibre } from './loadMapLibre.ts';
 import { type PatternName, patternImage } from './mapPatterns.ts';
@@ -26,6 +26,8 @@ export interface ChoroplethMapProps {
   codes: readonly string[];
   /** Draw only this gemeente's areas (a filter on the tiles, no other geometry); null: all. */
   gemeente: string | null;
+  /** The layer and the area list have arrived (or failed): colour only then, not the empty map. */
+  dataReady: boolean;
   /** Paint per area code; a new object recolours via feature state. */
   paint: Map<string, AreaPaint>;
   /** Codes drawn with a heavy outline (the programme area). */
@@ -40,7 +42,6 @@ export interface ChoroplethMapProps {
   label: string;
 }
 
-const SOURCE = 'gebieden';
 const BLANK_STYLE: StyleSpecification = {
   version: 8,
   sources: {},
@@ -55,9 +56,6 @@ function basemapStyle(): string | StyleSpecification {
 
 let colourRuns = 0;
 
-/** The layers that draw areas; a gemeente filter applies to each. */
-const DRAWN_LAYERS = ['gebied-vlak', 'gebied-geen', 'gebied-geheim', 'gebied-grens', 'gebied-grens-donker'];
-
 const featureOf = (tileSet: TileSet, code: string) => ({
   source: SOURCE,
   sourceLayer: tileSet.bronlaag,
@@ -69,8 +67,9 @@ function viewOf(tileSet: TileSet, gemeente: string | null): [number, number, num
   return (gemeente ? tileSet.gemeenten[gemeente] : undefined) ?? tileSet.bounds ?? null;
 }
 
-/** Tile URLs must be absolute for MapLibre's worker; the template's braces must stay unencoded. */
-const absolute = (path: string) => (path.startsWith('/') ? `${window.location.origin}${path}` : path);
+/** One gemeente's areas, or all (null): a filter on the same tiles. */
+const gemeenteFilter = (gemeente: string | null): FilterSpecification | null =>
+  gemeente ? ['==', ['get', 'gemeente'], gemeente] : null;
 
 /**
  * The choropleth. MapLibre is imported dynamically so it never blocks the first view. Geometry is
@@ -82,6 +81,7 @@ export function ChoroplethMap({
   tileSet,
   codes,
   gemeente,
+  dataReady,
   paint,
   outline,
   fitTo,
@@ -99,6 +99,8 @@ export function ChoroplethMap({
   describeRef.current = describe;
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  /** The paint each area's feature state has now ("klasse kleur"), to set only what changes. */
+  const appliedPaint = useRef(new Map<string, string>());
 
   // Create the map once per tile set; a new accessible title or gemeente does not need a new map.
   // biome-ignore lint/correctness/useExhaustiveDependencies: label and the first view are read once at creation
@@ -111,6 +113,7 @@ export function ChoroplethMap({
       map = new maplibre.Map({
         container: container.current,
         style: basemapStyle(),
+        transformStyle: (_previous, style) => withAreas(style, tileSet, gemeenteFilter(gemeente)),
         bounds: viewOf(tileSet, gemeente) ?? undefined,
         fitBoundsOptions: { padding: 24 },
         attributionControl: { compact: true, customAttribution: 'CBS/Kadaster (PDOK)' },
@@ -126,111 +129,42 @@ export function ChoroplethMap({
         },
       });
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
-      map.on('load', () => {
+      // The areas' source and layers are in the style itself; colours can be set once it is read.
+      map.once('style.load', () => {
         if (!map) return;
+        performance.mark('kaart-stijl-geladen');
         for (const name of ['patroon-geen', 'patroon-geheim'] as PatternName[]) {
           map.addImage(name, patternImage(name), { pixelRatio: 2 });
         }
-        map.addSource(SOURCE, {
-          type: 'vector',
-          tiles: tileSet.tegels.map(absolute),
-          minzoom: tileSet.minzoom,
-          maxzoom: tileSet.maxzoom,
-          ...(tileSet.bounds ? { bounds: tileSet.bounds } : {}),
-          promoteId: 'code',
-        });
-        const inSource = { source: SOURCE, 'source-layer': tileSet.bronlaag } as const;
-        const isClass = (klasse: string): ExpressionSpecification => [
-          '==',
-          ['feature-state', 'klasse'],
-          klasse,
-        ];
-        map.addLayer({
-          id: 'gebied-vlak',
-          type: 'fill',
-          ...inSource,
-          paint: {
-            'fill-color': ['coalesce', ['feature-state', 'kleur'], '#ffffff'],
-            'fill-opacity': ['case', isClass('waarde'), 0.92, 0],
-          },
-        });
-        // fill-pattern cannot follow feature state, fill-opacity can: one pattern layer per class.
-        for (const [klasse, pattern] of [
-          ['geen', 'patroon-geen'],
-          ['geheim', 'patroon-geheim'],
-        ] as const) {
-          map.addLayer({
-            id: `gebied-${klasse}`,
-            type: 'fill',
-            ...inSource,
-            paint: { 'fill-pattern': pattern, 'fill-opacity': ['case', isClass(klasse), 1, 0] },
-          });
-        }
-        map.addLayer({
-          id: 'gebied-grens',
-          type: 'line',
-          ...inSource,
-          paint: { 'line-color': '#ffffff', 'line-width': 1 },
-        });
-        map.addLayer({
-          id: 'gebied-grens-donker',
-          type: 'line',
-          ...inSource,
-          paint: { 'line-color': '#5b6670', 'line-width': 0.4 },
-        });
-        map.addLayer({
-          id: 'programmagebied',
-          type: 'line',
-          ...inSource,
-          filter: ['in', ['get', 'code'], ['literal', []]],
-          paint: { 'line-color': '#1d1d1b', 'line-width': 2.5, 'line-dasharray': [3, 1.5] },
-        });
-        map.addLayer({
-          id: 'gebied-actief',
-          type: 'line',
-          ...inSource,
-          paint: {
-            'line-color': '#1d1d1b',
-            'line-width': [
-              'case',
-              ['boolean', ['feature-state', 'gekozen'], false],
-              4,
-              ['boolean', ['feature-state', 'hover'], false],
-              2.5,
-              0,
-            ],
-          },
-        });
-        let hovered: string | null = null;
-        const setHover = (code: string | null) => {
-          if (hovered && hovered !== code)
-            map?.setFeatureState(featureOf(tileSet, hovered), { hover: false });
-          if (code) map?.setFeatureState(featureOf(tileSet, code), { hover: true });
-          hovered = code;
-        };
-        map.on('mousemove', 'gebied-vlak', (event: MapLayerMouseEvent) => {
-          const feature = event.features?.[0];
-          const code = feature?.properties?.code as string | undefined;
-          if (!code || !map) return;
-          map.getCanvas().style.cursor = 'pointer';
-          setHover(code);
-          setTooltip({
-            x: event.point.x,
-            y: event.point.y,
-            text: describeRef.current(code, code),
-          });
-        });
-        map.on('mouseleave', 'gebied-vlak', () => {
-          if (map) map.getCanvas().style.cursor = '';
-          setHover(null);
-          setTooltip(null);
-        });
-        map.on('click', 'gebied-vlak', (event: MapLayerMouseEvent) => {
-          const code = event.features?.[0]?.properties?.code as string | undefined;
-          if (code) onSelectRef.current(code);
-        });
         mapRef.current = map;
         setReady(true);
+      });
+      let hovered: string | null = null;
+      const setHover = (code: string | null) => {
+        if (hovered && hovered !== code) map?.setFeatureState(featureOf(tileSet, hovered), { hover: false });
+        if (code) map?.setFeatureState(featureOf(tileSet, code), { hover: true });
+        hovered = code;
+      };
+      map.on('mousemove', 'gebied-vlak', (event: MapLayerMouseEvent) => {
+        const feature = event.features?.[0];
+        const code = feature?.properties?.code as string | undefined;
+        if (!code || !map) return;
+        map.getCanvas().style.cursor = 'pointer';
+        setHover(code);
+        setTooltip({
+          x: event.point.x,
+          y: event.point.y,
+          text: describeRef.current(code, code),
+        });
+      });
+      map.on('mouseleave', 'gebied-vlak', () => {
+        if (map) map.getCanvas().style.cursor = '';
+        setHover(null);
+        setTooltip(null);
+      });
+      map.on('click', 'gebied-vlak', (event: MapLayerMouseEvent) => {
+        const code = event.features?.[0]?.properties?.code as string | undefined;
+        if (code) onSelectRef.current(code);
       });
       map.on('error', (event) => console.warn('kaart:', event.error?.message));
     })().catch((error: Error) => setFailed(error.message));
@@ -241,12 +175,15 @@ export function ChoroplethMap({
     };
   }, []);
 
-  // One gemeente, or all: a filter on the same tiles.
+  // One gemeente, or all: a filter on the same tiles. The style starts with the first one; a filter
+  // set again unchanged would still make MapLibre lay out every tile anew (it compares null and
+  // undefined as different), so only a real change is set.
+  const shownGemeente = useRef(gemeente);
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map) return;
-    const filter: FilterSpecification | null = gemeente ? ['==', ['get', 'gemeente'], gemeente] : null;
-    for (const id of DRAWN_LAYERS) map.setFilter(id, filter);
+    if (!ready || !map || shownGemeente.current === gemeente) return;
+    shownGemeente.current = gemeente;
+    for (const id of DRAWN_LAYERS) map.setFilter(id, gemeenteFilter(gemeente));
     const view = viewOf(tileSet, gemeente);
     if (view) map.fitBounds(view, { padding: 24, animate: false });
   }, [ready, gemeente, tileSet]);
@@ -281,14 +218,21 @@ export function ChoroplethMap({
   useEffect(() => {
     const map = mapRef.current;
     const element = container.current;
-    if (!ready || !map || !element) return;
+    if (!ready || !map || !element || !dataReady) return;
     const run = ++colourRuns;
     element.dataset.kaartStatus = 'kleuren';
-    // State is kept by id, also for features whose tiles are not loaded yet.
+    const started = performance.mark(`kaart-kleuren-${run}`);
+    // State is kept by id, also for features whose tiles are not loaded yet. Only areas whose colour
+    // changed get new state: MapLibre rewrites the paint of every area whose state is set.
+    const applied = appliedPaint.current;
     for (const code of codes) {
       const p = paint.get(code) ?? { kleur: null, klasse: 'geen' };
+      const key = `${p.klasse} ${p.kleur}`;
+      if (applied.get(code) === key) continue;
+      applied.set(code, key);
       map.setFeatureState(featureOf(tileSet, code), { kleur: p.kleur, klasse: p.klasse });
     }
+    performance.measure(`kaart-staat-${run}`, { start: started.startTime });
     map.once('idle', () => {
       if (run !== colourRuns) return;
       element.dataset.kaartStatus = 'gekleurd';
@@ -297,7 +241,7 @@ export function ChoroplethMap({
       performance.mark(`kaart-gekleurd-${run}`);
     });
     map.triggerRepaint();
-  }, [ready, paint, codes, tileSet]);
+  }, [ready, dataReady, paint, codes, tileSet]);
 
   // The canvas is the map's accessible region; keep its name in step with what it shows.
   useEffect(() => {

@@ -1,40 +1,31 @@
 import { useEffect } from 'react';
-import {
-  DEFAULT_GEMEENTE,
-  switchIndicator,
-  useAvailablePeriods,
-  useIndelingRule,
-  useIndicators,
-} from '../shared/queries.ts';
+import { vintageForYear, yearOfPeriod } from '../shared/indeling.ts';
+import { mapChoices, mapLayerRequest, prefetchLayer, startMapPage } from '../shared/mapPageStart.ts';
+import { switchIndicator, useAvailablePeriods, useIndelingRule, useIndicators } from '../shared/queries.ts';
 import { setQuery, useLocation } from '../shared/router.tsx';
 import { GemeentePicker } from './GemeentePicker.tsx';
-import { type ColourMode, vintageForYear, yearOfPeriod } from './layerPaint.ts';
 import { MapPanel } from './MapPanel.tsx';
 
 /** /kaart?indicator=…&periode=…&horizon=…&kleur=waarde|voortgang — every choice lives in the URL. */
 export function MapExplorer() {
   const { query } = useLocation();
+  const choices = mapChoices(query);
+  // A page opened by a link inside the app starts its requests here (a page load in main.tsx).
+  const search = query.toString();
+  useEffect(() => startMapPage(new URLSearchParams(search)), [search]);
   const indicators = useIndicators();
   const list = indicators.data ?? [];
-  const indicatorId = query.get('indicator') ?? list[0]?.id ?? '';
+  const indicatorId = choices.indicator ?? list[0]?.id ?? '';
   const indicator = list.find((i) => i.id === indicatorId);
-  const horizon = query.get('horizon') === '20' ? 20 : 10;
-  const mode: ColourMode = query.get('kleur') === 'voortgang' ? 'voortgang' : 'waarde';
-  const niveau = query.get('niveau') === 'wijk' ? 'wijk' : 'buurt';
+  const { horizon, mode, niveau, gemeente, gebied: selected } = choices;
   const available = useAvailablePeriods(indicatorId || null, niveau);
   // Without a year in the URL: the newest year that has figures for this indicator at this level.
-  const periode = query.get('periode') ?? available.data?.at(-1) ?? (available.loading ? null : '2024');
+  const periode = choices.periode ?? available.data?.at(-1) ?? (available.loading ? null : '2024');
   const years = [...new Set([...(available.data ?? []), ...(periode ? [periode] : [])])].sort();
-  // An empty gemeente in the URL is "heel Nederland".
-  const gemeente = (query.get('gemeente') ?? DEFAULT_GEMEENTE) || null;
-  const indelingParam = query.get('indeling');
   const rule = useIndelingRule();
-  const indeling = indelingParam
-    ? Number(indelingParam)
-    : periode && rule.data
-      ? vintageForYear(yearOfPeriod(periode), rule.data.regels)
-      : null;
-  const selected = query.get('gebied');
+  const indeling =
+    choices.indeling ??
+    (periode && rule.data ? vintageForYear(yearOfPeriod(periode), rule.data.regels) : null);
 
   useEffect(() => {
     document.title = `Kaart${indicator ? `: ${indicator.naam}` : ''} · buurtpeil`;
@@ -51,7 +42,11 @@ export function MapExplorer() {
           <span className="field__label">Indicator</span>
           <select
             value={indicatorId}
-            onChange={(e) => void switchIndicator(e.target.value, niveau)}
+            onChange={(e) => {
+              // The year usually stays: ask for that layer while switchIndicator checks the new indicator's years.
+              prefetchLayer(mapLayerRequest(choices, e.target.value));
+              void switchIndicator(e.target.value, niveau);
+            }}
             disabled={list.length === 0}
           >
             {list.map((i) => (
@@ -130,7 +125,7 @@ export function MapExplorer() {
           mode={mode}
           niveau={niveau}
           gemeente={gemeente}
-          indeling={indelingParam ? Number(indelingParam) : null}
+          indeling={choices.indeling}
           selected={selected}
           onSelect={(code) => setQuery({ gebied: code })}
         />

@@ -9,7 +9,7 @@ import { AreaTable } from '../ui/AreaTable.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { ChoroplethMap } from './ChoroplethMap.tsx';
-import { type ColourMode, layerPaint, vintageForYear, yearOfPeriod } from './layerPaint.ts';
+import { type ColourMode, layerPaint, nameOrder, vintageForYear, yearOfPeriod } from './layerPaint.ts';
 import { loadMapLibre } from './loadMapLibre.ts';
 
 export interface MapPanelProps {
@@ -64,6 +64,7 @@ export function MapPanel(props: MapPanelProps) {
     return new Map(shown.map((a) => [a.code, a.naam]));
   }, [areas.data, gemeente]);
   const codes = useMemo(() => [...names.keys()], [names]);
+  const order = useMemo(() => nameOrder(names.values()), [names]);
   const values = useMemo(() => (layer.data ? toLayerValues(layer.data, names) : []), [layer.data, names]);
   const scale = useMemo(() => valueScale(values.filter((v) => !v.geheim).map((v) => v.waarde)), [values]);
   const paint = useMemo(() => layerPaint(values, mode, scale), [values, mode, scale]);
@@ -114,6 +115,7 @@ export function MapPanel(props: MapPanelProps) {
             tileSet={tileSet.data}
             codes={codes}
             gemeente={gemeente}
+            dataReady={(layer.data ?? layer.error) !== undefined && (areas.data ?? areas.error) !== undefined}
             paint={paint}
             outline={outline}
             fitTo={props.fitTo}
@@ -191,6 +193,7 @@ export function MapPanel(props: MapPanelProps) {
           selected={selected}
           onSelect={onSelect}
           showStatus={mode === 'voortgang'}
+          order={order}
         />
       </div>
     </div>

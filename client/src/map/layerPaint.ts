@@ -24,42 +24,41 @@ export function layerPaint(
   return paint;
 }
 
-/** The indeling rule as the server gives it (GET /api/v1/indelingen); the client keeps no copy. */
-export interface IndelingRegel {
-  vanJaar: number | null;
-  totEnMetJaar: number | null;
-  indeling: number;
-}
-
-/** The boundary vintage (indeling) the server's rule gives a year; null when no rule holds it. */
-export function vintageForYear(year: number, regels: readonly IndelingRegel[]): number | null {
-  const regel = regels.find(
-    (r) => (r.vanJaar === null || r.vanJaar <= year) && (r.totEnMetJaar === null || year <= r.totEnMetJaar),
-  );
-  return regel?.indeling ?? null;
-}
-
-/** The year a period ends in: "2022", "2017-2021" → 2021, half year "2019H1" → 2019. */
-export function yearOfPeriod(periode: string): number {
-  return Number.parseInt(periode.replace(/H[12]$/, '').slice(-4), 10);
-}
+// The indeling rule moved to shared/indeling.ts (the entry chunk starts the map page's requests with it).
+export { type IndelingRegel, vintageForYear, yearOfPeriod } from '../shared/indeling.ts';
 
 export type SortKey = 'naam' | 'waarde' | 'status';
 
 // One collator: localeCompare(…, 'nl') builds one per call, which a national table feels.
 const byName = new Intl.Collator('nl').compare;
 
-/** Table rows sorted the way the user asked; missing values always last. */
-export function sortValues(values: LayerValue[], key: SortKey, ascending: boolean): LayerValue[] {
+/** Each name's place in alphabetical order, sorted once for a set of areas (a recolour keeps the names). */
+export function nameOrder(names: Iterable<string>): Map<string, number> {
+  return new Map([...new Set(names)].sort(byName).map((name, i) => [name, i] as const));
+}
+
+/**
+ * Table rows sorted the way the user asked; missing values always last. With the names' order made
+ * beforehand (nameOrder) no names are compared here; without it, or with a name not in it, they are.
+ */
+export function sortValues(
+  values: LayerValue[],
+  key: SortKey,
+  ascending: boolean,
+  order?: Map<string, number>,
+): LayerValue[] {
+  const known = order && values.every((v) => order.has(v.naam)) ? order : null;
+  const name = known
+    ? (a: LayerValue, b: LayerValue) => known.get(a.naam)! - known.get(b.naam)!
+    : (a: LayerValue, b: LayerValue) => byName(a.naam, b.naam);
   const statusRank = (s: string) => (STATUS_ORDER as readonly string[]).indexOf(s);
   const sign = ascending ? 1 : -1;
   return [...values].sort((a, b) => {
-    if (key === 'naam') return sign * byName(a.naam, b.naam);
-    if (key === 'status')
-      return sign * (statusRank(a.status) - statusRank(b.status)) || byName(a.naam, b.naam);
+    if (key === 'naam') return sign * name(a, b);
+    if (key === 'status') return sign * (statusRank(a.status) - statusRank(b.status)) || name(a, b);
     const av = a.geheim ? null : a.waarde;
     const bv = b.geheim ? null : b.waarde;
-    if (av === null && bv === null) return byName(a.naam, b.naam);
+    if (av === null && bv === null) return name(a, b);
     if (av === null) return 1;
     if (bv === null) return -1;
     return sign * (av - bv);

@@ -1,7 +1,6 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 import { formatNumber, formatValue } from '../shared/format.ts';
 import type { Point, TargetProgress } from '../shared/model.ts';
+import { linearScale, polyline } from '../shared/scales.ts';
 
 interface TrendChartProps {
   title: string;
@@ -65,17 +64,10 @@ export function TrendChart({
   const values = allPoints.map((p) => p.waarde);
   const minYear = Math.min(...years);
   const maxYear = Math.max(...years, minYear + 1);
-  const x = scaleLinear()
-    .domain([minYear, maxYear])
-    .range([M.left, W - M.right]);
+  const x = linearScale([minYear, maxYear], [M.left, W - M.right]);
   const lo = Math.min(...values, 0);
-  const y = scaleLinear()
-    .domain([lo, Math.max(...values) * 1.08 || 1])
-    .nice()
-    .range([H - M.bottom, M.top]);
-  const path = line<Point>()
-    .x((p) => x(p.jaar))
-    .y((p) => y(p.waarde));
+  const y = linearScale([lo, Math.max(...values) * 1.08 || 1], [H - M.bottom, M.top], { nice: true });
+  const path = (points: Point[]) => polyline(points.map((p) => [x(p.jaar), y(p.waarde)]));
   const yearTicks = x.ticks(Math.min(8, maxYear - minYear)).filter((t) => Number.isInteger(t));
   const valueTicks = y.ticks(5);
   const summary = [

@@ -1,5 +1,4 @@
-import { type ScaleQuantize, scaleQuantize } from 'd3-scale';
-import { interpolateViridis } from 'd3-scale-chromatic';
+import { niceDomain, type QuantizeScale, quantizeScale } from './scales.ts';
 import { STATUS_ORDER, STATUS_STYLES, type Status } from './status.ts';
 
 /** How many classes a value map has: few enough to tell apart, enough to show a gradient. */
@@ -10,11 +9,11 @@ export const VALUE_CLASSES = 5;
  * perceptually uniform and readable with every common colour-vision deficiency. We leave out its
  * palest yellow end, which vanishes against the background.
  */
-export const VALUE_COLOURS: string[] = Array.from({ length: VALUE_CLASSES }, (_, i) =>
-  interpolateViridis(0.92 - (i / (VALUE_CLASSES - 1)) * 0.82),
-);
+// d3-scale-chromatic's interpolateViridis at 0,92 − i/4 × 0,82 (i = 0…4), written out so the
+// client does not carry the whole colour-scheme library for five colours.
+export const VALUE_COLOURS: string[] = ['#cae11f', '#4cc26c', '#20928c', '#34618d', '#482475'];
 
-export type ValueScale = ScaleQuantize<string, never>;
+export type ValueScale = QuantizeScale<string>;
 
 /**
  * The one scale object both the map and its legend use: a quantize scale over the nice-rounded
@@ -31,7 +30,7 @@ export function valueScale(values: Array<number | null | undefined>): ValueScale
     min -= pad;
     max += pad;
   }
-  return scaleQuantize<string>().domain([min, max]).nice(VALUE_CLASSES).range(VALUE_COLOURS);
+  return quantizeScale(niceDomain([min, max], VALUE_CLASSES), VALUE_COLOURS);
 }
 
 export interface LegendStep {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { type SortKey, sortValues } from '../map/layerPaint.ts';
 import { PATTERN_CSS } from '../map/mapPatterns.ts';
 import { formatNumber, formatValue } from '../shared/format.ts';
@@ -15,6 +15,8 @@ interface AreaTableProps {
   selected: string | null;
   onSelect: (code: string) => void;
   showStatus: boolean;
+  /** The names' alphabetical order (nameOrder), made once per set of areas rather than per sort. */
+  order?: Map<string, number>;
 }
 
 /**
@@ -30,10 +32,15 @@ export function AreaTable({
   selected,
   onSelect,
   showStatus,
+  order,
 }: AreaTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'naam', ascending: true });
   const [showAll, setShowAll] = useState(false);
-  const sorted = sortValues(values, sort.key, sort.ascending);
+  // Sorted once per new layer or sort order, not on every render of the page around it.
+  const sorted = useMemo(
+    () => sortValues(values, sort.key, sort.ascending, order),
+    [values, sort.key, sort.ascending, order],
+  );
   // A national layer has thousands of areas: show the first hundred (and the chosen one) until asked.
   const capped = !showAll && sorted.length > 150;
   const rows = capped

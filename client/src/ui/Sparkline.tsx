@@ -1,6 +1,5 @@
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 import type { Point } from '../shared/model.ts';
+import { linearScale, polyline } from '../shared/scales.ts';
 
 interface SparklineProps {
   points: Point[];
@@ -21,16 +20,12 @@ export function Sparkline({ points, target, label, width = 96, height = 28 }: Sp
   }
   const values = points.map((p) => p.waarde).concat(target == null ? [] : [target]);
   const years = points.map((p) => p.jaar);
-  const x = scaleLinear()
-    .domain([Math.min(...years), Math.max(...years) + (years.length === 1 ? 1 : 0)])
-    .range([3, width - 3]);
-  const y = scaleLinear()
-    .domain([Math.min(...values), Math.max(...values)])
-    .nice()
-    .range([height - 3, 3]);
-  const path = line<Point>()
-    .x((p) => x(p.jaar))
-    .y((p) => y(p.waarde))(points);
+  const x = linearScale(
+    [Math.min(...years), Math.max(...years) + (years.length === 1 ? 1 : 0)],
+    [3, width - 3],
+  );
+  const y = linearScale([Math.min(...values), Math.max(...values)], [height - 3, 3], { nice: true });
+  const path = polyline(points.map((p) => [x(p.jaar), y(p.waarde)]));
   return (
     <svg className="sparkline" width={width} height={height} role="img" aria-label={label}>
       {target != null && (
