@@ -134,4 +134,24 @@ describe('every page reflows at 320 px and passes axe', () => {
       }
     });
   }
+
+  it('/kaart at 320 px: the area table fits its box, every "Kies" button whole on screen', async () => {
+    const tab = await openPage(browser, NARROW);
+    try {
+      const { page } = tab;
+      await page.goto(`${server.url}/kaart`);
+      await waitForMapColoured(page);
+      const fit = await page.evaluate(() => {
+        const box = document.querySelector('.area-table')!.parentElement!;
+        const cut = [...document.querySelectorAll('.area-table button')].filter(
+          (b) => b.getBoundingClientRect().right > box.getBoundingClientRect().right + 0.5,
+        );
+        return { client: box.clientWidth, scroll: box.scrollWidth, cut: cut.length };
+      });
+      assert.equal(fit.scroll, fit.client, `the table is ${fit.scroll} px in a ${fit.client} px box`);
+      assert.equal(fit.cut, 0, 'buttons cut off at the right');
+    } finally {
+      await tab.close();
+    }
+  });
 });
