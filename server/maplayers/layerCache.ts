@@ -1,0 +1,158 @@
+// Pre-serialised map layers (decision 0107): the finished body of a kaartlaag, plain or in columns,
+// with its gzip and brotli bytes made on first demand, per indicator × period × indeling × level ×
+// gemeente × horizon × programme, valid for one data generation of the database.
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { type DataGeneration, readDataGeneration } from '../dataGeneration/dataGenerationRepository.ts';
+import type { Db } from '../db/createDatabase.ts';
+import type { MapLayerRequest } from './buildMapLayer.ts';
+import { ByteLru } from './byteLru.ts';
+
+export type LayerEncoding = 'br' | 'gzip' | 'identity';
+
+export interface LayerKey extends MapLayerRequest {
+  indicatorId: string;
+  columns: boolean;
+}
+
+export interface LayerBody {
+  key: LayerKey;
+  json: Buffer;
+  encoded: Partial<Record<Exclude<LayerEncoding, 'identity'>, Promise<Buffer>>>;
+}
+
+/** Raise when the same data gives a differently shaped body, so no browser keeps an old one by ETag. */
+const LAYER_BODY_VERSION = 1;
+/** The layers most recently asked for that are built again, in the background, after a new generation. */
+const REWARM_LAYERS = 8;
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+function keyText(key: LayerKey): string {
+  return [
+    key.indicatorId,
+    key.period,
+    key.vintage,
+    key.level,
+    key.gemeente ?? '',
+    key.horizon,
+    key.programmeId ?? '',
+    key.columns ? 'kolommen' : 'rijen',
+  ].join('|');
+}
+
+/** The ETag of a layer in one generation: known before anything is built, so a 304 builds nothing. */
+export function layerEtag(generation: DataGeneration, key: LayerKey): string {
+  const hash = createHash('sha256')
+    .update(`${LAYER_BODY_VERSION}|${generation.epoch}|${generation.generation}|${keyText(key)}`)
+    .digest('base64url')
+    .slice(0, 27);
+  return `"kl-${hash}"`;
+}
+
+export interface LayerCacheOptions {
+  maxBytes: number;
+  /** Builds and serialises a layer; throws (a 404 problem) when the layer cannot exist. */
+  build(key: LayerKey): Promise<string>;
+  /** Where a background rebuild's failure goes (the request path reports its own). */
+  onWarmFailure(error: unknown): void;
+}
+
+/**
+ * One per app: the bodies of the current generation only. A request that sees a newer generation
+ * empties the cache and rebuilds, in the background, the layers that were asked for last.
+ */
+export function createLayerCache(db: Db, options: LayerCacheOptions) {
+  const lru = new ByteLru<LayerBody>(options.maxBytes);
+  const building = new Map<string, Promise<LayerBody>>();
+  let current: DataGeneration | undefined;
+
+  const isCurrent = (generation: DataGeneration) =>
+    current?.epoch === generation.epoch && current.generation === generation.generation;
+
+  function advanceTo(generation: DataGeneration): void {
+    if (isCurrent(generation)) return;
+    if (current && current.epoch === generation.epoch && generation.generation < current.generation) return;
+    const hot = lru
+      .newestFirst()
+      .slice(0, REWARM_LAYERS)
+      .map((body) => body.key);
+    lru.clear();
+    building.clear();
+    current = generation;
+    if (hot.length > 0) setImmediate(() => void rewarm(generation, hot));
+  }
+
+  async function rewarm(generation: DataGeneration, keys: LayerKey[]): Promise<void> {
+    for (const key of keys) {
+      if (!isCurrent(generation)) return;
+      try {
+        await bodyOf(generation, key);
+      } catch (error) {
+        options.onWarmFailure(error);
+      }
+    }
+  }
+
+  /** The body of a layer in this generation: from the cache, from a build under way, or built now. */
+  function bodyOf(generation: DataGeneration, key: LayerKey): Promise<LayerBody> {
+    const text = keyText(key);
+    if (isCurrent(generation)) {
+      const cached = lru.get(text);
+      if (cached) return Promise.resolve(cached);
+      const pending = building.get(text);
+      if (pending) return pending;
+    }
+    const made = options.build(key).then((json) => {
+      const body: LayerBody = { key, json: Buffer.from(json), encoded: {} };
+      if (isCurrent(generation)) lru.set(text, body, body.json.byteLength);
+      return body;
+    });
+    if (isCurrent(generation)) {
+      building.set(text, made);
+      const forget = () => {
+        if (building.get(text) === made) building.delete(text);
+      };
+      made.then(forget, forget);
+    }
+    return made;
+  }
+
+  return {
+    /** The generation now: one tiny query per request; a newer one empties the cache. */
+    async generation(): Promise<DataGeneration> {
+      const generation = await readDataGeneration(db);
+      advanceTo(generation);
+      return generation;
+    },
+    bodyOf,
+    /** The body in an encoding the client accepts, compressed once and then kept with it. */
+    async encode(body: LayerBody, encoding: LayerEncoding): Promise<Buffer> {
+      if (encoding === 'identity') return body.json;
+      let encoded = body.encoded[encoding];
+      if (!encoded) {
+        encoded =
+          encoding === 'gzip'
+            ? gzip(body.json)
+            : brotli(body.json, {
+                params: {
+                  // Quality 5: about gzip's time, clearly smaller; 11 takes seconds for a national layer.
+                  [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+                  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.json.byteLength,
+                },
+              });
+        body.encoded[encoding] = encoded;
+        const text = keyText(body.key);
+        encoded.then((bytes) => lru.grow(text, bytes.byteLength)).catch(() => undefined);
+      }
+      return encoded;
+    },
+    get bytes() {
+      return lru.bytes;
+    },
+  };
+}
+
+export type LayerCache = ReturnType<typeof createLayerCache>;
