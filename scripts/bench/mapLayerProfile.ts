@@ -40,13 +40,13 @@ export async function profileMapLayer(db: Db, selection: LayerSelection, time: T
     ['toColumns', async () => toColumns(layer)],
     ['JSON.stringify (columns)', async () => JSON.stringify(toColumns(layer))],
     ['gzip (level 6)', () => gzip(json)],
-    ['brotli (quality 5)', () => brotli(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })],
+    ['brotli (quality 4)', () => brotli(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })],
   ];
   const lines: string[] = [];
   for (const [label, fn] of steps)
     lines.push(`    ${label}: p50 ${(await time(runs, 2, fn)).p50.toFixed(1)} ms`);
   const gz = (await gzip(json)).byteLength;
-  const br = (await brotli(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })).byteLength;
+  const br = (await brotli(json, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })).byteLength;
   lines.push(
     `    body ${(json.length / 1024).toFixed(0)} KB, gzip ${(gz / 1024).toFixed(0)} KB, br ${(br / 1024).toFixed(0)} KB`,
   );

@@ -31,6 +31,7 @@ export function mapLayerQuery(db: Db, selection: LayerSelection) {
   return query.orderBy('o.area_code');
 }
 
+// What the layer shows and what disclosure needs; not `source` (a long text per row, never shown).
 const LAYER_COLUMNS = [
   'o.area_code',
   'o.value',
@@ -38,7 +39,6 @@ const LAYER_COLUMNS = [
   'o.denominator',
   'o.confidential',
   'o.withheld',
-  'o.source',
 ] as const;
 
 /** The codes of one level (of one gemeente, or all), from the areas index. */
