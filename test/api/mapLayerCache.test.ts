@@ -143,6 +143,19 @@ describe('cached map layers follow every write (data generation)', () => {
     assert.equal(cell(after.body, 'waarden', 'BU19160200'), 15.8);
   });
 
+  it('sends the stored bytes in the encoding asked for, each the same layer', async () => {
+    const plain = await request(t.app).get(LAYER).set('Accept-Encoding', 'identity').expect(200);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    const gzipped = await request(t.app).get(LAYER).set('Accept-Encoding', 'gzip').expect(200);
+    assert.equal(gzipped.headers['content-encoding'], 'gzip');
+    const brotli = await request(t.app).get(LAYER).set('Accept-Encoding', 'br').expect(200);
+    assert.equal(brotli.headers['content-encoding'], 'br');
+    assert.deepEqual(gzipped.body, plain.body);
+    assert.deepEqual(brotli.body, plain.body);
+    assert.match(plain.headers['content-type'] ?? '', /application\/json/);
+    assert.match(plain.headers.vary ?? '', /Accept-Encoding/);
+  });
+
   it('two app instances on one database see each other’s writes', async () => {
     // On PostgreSQL the second instance has its own connection pool, as a second process would.
     const otherDb: Db = t.databaseUrl ? createDatabase({ databaseUrl: t.databaseUrl }) : t.db;
