@@ -32,6 +32,8 @@ async function timeIt(
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+/** Longer than the cache's poll (3 s) plus a cold national build on a loaded machine. */
+const REWARM_WAIT_MS = 6000;
 
 /** The floor: the same rows' codes and values, nothing else, straight from the database. */
 function minimalSelect(db: Db, selection: LayerSelection) {
@@ -87,7 +89,14 @@ export async function benchMapLayers(
     // Cold: a write elsewhere raised the generation, so this request builds the layer again.
     const cold = await timeIt(coldRuns, 2, get, () => bumpDataGeneration(db));
     const warm = await timeIt(layer.runs, 5, () => get());
+    // After a write, once the cache's poll has seen it and rebuilt the hot layers in the background.
+    const rewarmed = await timeIt(3, 0, get, async () => {
+      await bumpDataGeneration(db);
+      await new Promise((resolve) => setTimeout(resolve, REWARM_WAIT_MS));
+    });
     const etag = (await fetch(layer.url, { headers })).headers.get('etag')!;
+    const revalidated = await fetch(layer.url, { headers: { ...headers, 'If-None-Match': etag } });
+    if (revalidated.status !== 304) throw new Error(`${layer.url} with its ETag → ${revalidated.status}`);
     const notModified = await timeIt(layer.runs, 5, () => get({ 'If-None-Match': etag }));
     const appSql = await timeIt(layer.runs, 5, () => findLayerValues(db, layer.selection));
     const floor = await timeIt(layer.runs, 5, () => minimalSelect(db, layer.selection));
@@ -95,6 +104,7 @@ export async function benchMapLayers(
     console.log(
       `map layer ${layer.label} (vorm=kolommen, as the client asks): ${count} values, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, sent as ${probe.headers.get('content-encoding') ?? 'identity'}\n` +
         `  HTTP cold p50 ${ms(cold.p50)} / p95 ${ms(cold.p95)}; warm p50 ${ms(warm.p50)} / p95 ${ms(warm.p95)}; 304 p50 ${ms(notModified.p50)} / p95 ${ms(notModified.p95)}\n` +
+        `  first request ${REWARM_WAIT_MS / 1000} s after a write (re-warmed by the poll): p50 ${ms(rewarmed.p50)} / max ${ms(rewarmed.p95)} of 3\n` +
         `  app SQL p50 ${ms(appSql.p50)} / p95 ${ms(appSql.p95)}; floor (SELECT code, value) p50 ${ms(floor.p50)} / p95 ${ms(floor.p95)}\n` +
         `  ratio p50 / floor p50: cold ${ratio(cold.p50)}, warm ${ratio(warm.p50)} (goal ≤ 1,5×); p95 cold ${ms(cold.p95)}, warm ${ms(warm.p95)} (goal < 50 ms on PostgreSQL)`,
     );

@@ -58,11 +58,16 @@ export interface LayerCacheOptions {
   build(key: LayerKey): Promise<string>;
   /** Where a background rebuild's failure goes (the request path reports its own). */
   onWarmFailure(error: unknown): void;
+  /**
+   * How often the cache reads the generation on its own (ms; 0: only with requests), so a write in
+   * any process gets the hot layers rebuilt before the next request asks.
+   */
+  pollMs: number;
 }
 
 /**
- * One per app: the bodies of the current generation only. A request that sees a newer generation
- * empties the cache and rebuilds, in the background, the layers that were asked for last.
+ * One per app: the bodies of the current generation only. A request (or the poll) that sees a newer
+ * generation empties the cache and rebuilds, in the background, the layers that were asked for last.
  */
 export function createLayerCache(db: Db, options: LayerCacheOptions) {
   const lru = new ByteLru<LayerBody>(options.maxBytes);
@@ -118,6 +123,13 @@ export function createLayerCache(db: Db, options: LayerCacheOptions) {
       made.then(forget, forget);
     }
     return made;
+  }
+
+  if (options.pollMs > 0) {
+    const poll = setInterval(() => {
+      readDataGeneration(db).then(advanceTo, () => undefined); // a closed database: nothing to warm
+    }, options.pollMs);
+    poll.unref(); // never what keeps a process alive
   }
 
   return {

@@ -48,6 +48,8 @@ documentGet({
 
 /** Memory for pre-serialised layers per app process: some forty national layers with their gzip and br. */
 const LAYER_CACHE_BYTES = 64 * 1024 * 1024;
+/** One primary-key read every few seconds per process: after a write, the hot layers are rebuilt first. */
+const LAYER_GENERATION_POLL_MS = 3000;
 
 export const mountMapLayers: MountFeature = (api, { db, logger }) => {
   const layers = createLayerCache(db, {
@@ -59,6 +61,7 @@ export const mountMapLayers: MountFeature = (api, { db, logger }) => {
       return JSON.stringify(key.columns ? toColumns(layer) : layer);
     },
     onWarmFailure: (error) => logger.warn({ err: error }, 'kaartlaag opnieuw opbouwen mislukt'),
+    pollMs: LAYER_GENERATION_POLL_MS,
   });
 
   api.get('/kaartlagen/:indicator', async (req, res) => {
