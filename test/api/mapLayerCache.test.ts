@@ -9,6 +9,11 @@ import { createApp } from '../../server/app.ts';
 import { readConfig } from '../../server/config.ts';
 import { createDatabase, type Db } from '../../server/db/createDatabase.ts';
 import { upsertIndicatorCatalogue } from '../../server/imports/catalogue/indicatorCatalogue.ts';
+import {
+  loadProgrammeDefinition,
+  readProgrammeDefinitions,
+} from '../../server/imports/programme/programmeDefinition.ts';
+import { reloadChangedProgrammeDefinition } from '../../server/imports/programme/programmeDefinitionReload.ts';
 import { refreshWithheldOnStart } from '../../server/imports/refreshWithheldOnStart.ts';
 import { createLogger } from '../../server/logger.ts';
 import { addUser, type LoggedIn, login, seedProgramme } from '../fixtures/beheer/beheerTestSupport.ts';
@@ -176,5 +181,31 @@ describe('cached map layers follow every write (data generation)', () => {
     } finally {
       if (otherDb !== t.db) await otherDb.destroy();
     }
+  });
+});
+
+describe('a cached map layer follows a reloaded programme definition', () => {
+  let t: TestApp;
+  after(() => t.destroy());
+
+  it('shows the target of the reloaded file', async () => {
+    t = await createTestApp();
+    await upsertIndicatorCatalogue(t.db);
+    const current = readProgrammeDefinitions().find((file) => file.definition.id === 'sterk-voor-noord')!;
+    const definition = structuredClone(current.definition);
+    const target = definition.targets.find((x) => x.indicatorId === 'bijstand_huishoudens_pct')!;
+    const original = target.targetValue;
+    target.targetValue = 99;
+    await loadProgrammeDefinition(
+      t.db,
+      { fileName: current.fileName, bytes: Buffer.from(JSON.stringify(definition)), definition },
+      'opstart',
+    );
+    const streefwaarde = async () =>
+      cell((await request(t.app).get(LAYER).expect(200)).body, 'streefwaarden', target.areaCode);
+    assert.equal(await streefwaarde(), 99);
+    const result = await reloadChangedProgrammeDefinition(t.db, current, 'opstart');
+    assert.equal(result.status, 'opnieuw geladen');
+    assert.equal(await streefwaarde(), original);
   });
 });
