@@ -119,7 +119,7 @@ export async function benchMapLayers(
     Record<string, string>
   >`explain analyze select area_code, value, numerator, denominator,
     confidential, withheld, source from observations where indicator_id = ${n.indicatorId}
-    and period = ${n.period} and vintage = ${n.vintage} order by area_code`.execute(db);
+    and period = ${n.period} and vintage = ${n.vintage} order by area_code collate "C"`.execute(db);
   console.log(
     `  plan of the national read:\n${plan.rows.map((row) => `    ${Object.values(row)[0]}`).join('\n')}`,
   );

@@ -94,7 +94,9 @@ export function createLayerCache(db: Db, options: LayerCacheOptions) {
     for (const key of keys) {
       if (!isCurrent(generation)) return;
       try {
-        await bodyOf(generation, key);
+        const body = await bodyOf(generation, key);
+        // Compressed too, so the first request after the write only sends bytes.
+        await Promise.all([encode(body, 'br'), encode(body, 'gzip')]);
       } catch (error) {
         options.onWarmFailure(error);
       }
@@ -125,6 +127,28 @@ export function createLayerCache(db: Db, options: LayerCacheOptions) {
     return made;
   }
 
+  /** The body in an encoding the client accepts, compressed once and then kept with it. */
+  async function encode(body: LayerBody, encoding: LayerEncoding): Promise<Buffer> {
+    if (encoding === 'identity') return body.json;
+    let encoded = body.encoded[encoding];
+    if (!encoded) {
+      encoded =
+        encoding === 'gzip'
+          ? gzip(body.json)
+          : brotli(body.json, {
+              params: {
+                // Quality 4 (as the compression middleware): faster than gzip here and smaller; 11 takes seconds.
+                [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.json.byteLength,
+              },
+            });
+      body.encoded[encoding] = encoded;
+      const text = keyText(body.key);
+      encoded.then((bytes) => lru.grow(text, bytes.byteLength)).catch(() => undefined);
+    }
+    return encoded;
+  }
+
   if (options.pollMs > 0) {
     const poll = setInterval(() => {
       readDataGeneration(db).then(advanceTo, () => undefined); // a closed database: nothing to warm
@@ -140,27 +164,7 @@ export function createLayerCache(db: Db, options: LayerCacheOptions) {
       return generation;
     },
     bodyOf,
-    /** The body in an encoding the client accepts, compressed once and then kept with it. */
-    async encode(body: LayerBody, encoding: LayerEncoding): Promise<Buffer> {
-      if (encoding === 'identity') return body.json;
-      let encoded = body.encoded[encoding];
-      if (!encoded) {
-        encoded =
-          encoding === 'gzip'
-            ? gzip(body.json)
-            : brotli(body.json, {
-                params: {
-                  // Quality 4 (as the compression middleware): faster than gzip here and smaller; 11 takes seconds.
-                  [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
-                  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.json.byteLength,
-                },
-              });
-        body.encoded[encoding] = encoded;
-        const text = keyText(body.key);
-        encoded.then((bytes) => lru.grow(text, bytes.byteLength)).catch(() => undefined);
-      }
-      return encoded;
-    },
+    encode,
     get bytes() {
       return lru.bytes;
     },

@@ -72,7 +72,9 @@ export async function findLayerValues(db: Db, selection: LayerSelection) {
     .where('o.vintage', '=', selection.vintage);
   // One gemeente: only its codes, each an index probe; all of a level: the whole index range.
   if (selection.gemeente) query = query.where('o.area_code', '=', sql<string>`any(${codes}::text[])`);
-  const rows = await query.orderBy('o.area_code').execute();
+  // Byte order: area codes are ASCII, so it is the same order, but a sort without the locale's
+  // collation rules (half the time of the national read went to sorting).
+  const rows = await query.orderBy(sql`o.area_code collate "C"`).execute();
   if (selection.gemeente) return rows;
   const inLevel = new Set(codes);
   return rows.filter((row) => inLevel.has(row.area_code));
