@@ -21,6 +21,11 @@ export class ByteLru<V> {
     return entry.value;
   }
 
+  /** The value without making it the most recently used. */
+  peek(key: string): V | undefined {
+    return this.entries.get(key)?.value;
+  }
+
   /** Stores a value; one larger than the whole budget is not kept. */
   set(key: string, value: V, bytes: number): void {
     this.delete(key);

@@ -95,8 +95,8 @@ export function createLayerCache(db: Db, options: LayerCacheOptions) {
       if (!isCurrent(generation)) return;
       try {
         const body = await bodyOf(generation, key);
-        // Compressed too, so the first request after the write only sends bytes.
-        await Promise.all([encode(body, 'br'), encode(body, 'gzip')]);
+        // Compressed for browsers too (they take br), so the first request after the write only sends bytes.
+        await encode(body, 'br');
       } catch (error) {
         options.onWarmFailure(error);
       }
@@ -144,7 +144,11 @@ export function createLayerCache(db: Db, options: LayerCacheOptions) {
             });
       body.encoded[encoding] = encoded;
       const text = keyText(body.key);
-      encoded.then((bytes) => lru.grow(text, bytes.byteLength)).catch(() => undefined);
+      encoded
+        .then((bytes) => {
+          if (lru.peek(text) === body) lru.grow(text, bytes.byteLength);
+        })
+        .catch(() => undefined);
     }
     return encoded;
   }

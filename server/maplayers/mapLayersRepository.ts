@@ -62,21 +62,25 @@ function levelCodes(db: Db, selection: LayerSelection) {
  * indexes) whose cost follows the rows it returns, whatever the statistics say.
  */
 export async function findLayerValues(db: Db, selection: LayerSelection) {
-  const codes = (await levelCodes(db, selection)).map((row) => row.code);
-  if (codes.length === 0) return [];
-  let query = db
+  const query = db
     .selectFrom('observations as o')
     .select(LAYER_COLUMNS)
     .where('o.indicator_id', '=', selection.indicatorId)
     .where('o.period', '=', selection.period)
-    .where('o.vintage', '=', selection.vintage);
-  // One gemeente: only its codes, each an index probe; all of a level: the whole index range.
-  if (selection.gemeente) query = query.where('o.area_code', '=', sql<string>`any(${codes}::text[])`);
-  // Byte order: area codes are ASCII, so it is the same order, but a sort without the locale's
-  // collation rules (half the time of the national read went to sorting).
-  const rows = await query.orderBy(sql`o.area_code collate "C"`).execute();
-  if (selection.gemeente) return rows;
-  const inLevel = new Set(codes);
+    .where('o.vintage', '=', selection.vintage)
+    // Byte order: area codes are ASCII, so it is the same order, but a sort without the locale's
+    // collation rules (half the time of the national read went to sorting).
+    .orderBy(sql`o.area_code collate "C"`);
+  // One gemeente: only its codes, each an index probe.
+  if (selection.gemeente) {
+    const codes = (await levelCodes(db, selection)).map((row) => row.code);
+    if (codes.length === 0) return [];
+    return query.where('o.area_code', '=', sql<string>`any(${codes}::text[])`).execute();
+  }
+  // All of a level: the whole index range, read beside the level's codes (two connections on
+  // PostgreSQL), and the rows of other levels dropped here.
+  const [codes, rows] = await Promise.all([levelCodes(db, selection), query.execute()]);
+  const inLevel = new Set(codes.map((row) => row.code));
   return rows.filter((row) => inLevel.has(row.area_code));
 }
 
