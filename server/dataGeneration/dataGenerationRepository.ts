@@ -9,16 +9,25 @@ export interface DataGeneration {
   /** Random per database: a key or ETag made on another database never matches. */
   epoch: string;
   generation: number;
+  /**
+   * When it was last raised (ms): a database restored from a backup counts up again from an older
+   * number, and the time keeps those new generations apart from the ones seen before the restore.
+   */
+  changedAt: number;
 }
 
 /** The current generation: one primary-key read. */
 export async function readDataGeneration(db: Db): Promise<DataGeneration> {
   const row = await db
     .selectFrom('data_generation')
-    .select(['epoch', 'generation'])
+    .select(['epoch', 'generation', 'changed_at'])
     .where('id', '=', 'data')
     .executeTakeFirstOrThrow();
-  return { epoch: row.epoch, generation: Number(row.generation) };
+  return {
+    epoch: row.epoch,
+    generation: Number(row.generation),
+    changedAt: new Date(row.changed_at).getTime(),
+  };
 }
 
 /** Raises the generation; call it in the writer's transaction, so it commits (or not) with the data. */

@@ -46,7 +46,9 @@ function keyText(key: LayerKey): string {
 /** The ETag of a layer in one generation: known before anything is built, so a 304 builds nothing. */
 export function layerEtag(generation: DataGeneration, key: LayerKey): string {
   const hash = createHash('sha256')
-    .update(`${LAYER_BODY_VERSION}|${generation.epoch}|${generation.generation}|${keyText(key)}`)
+    .update(
+      `${LAYER_BODY_VERSION}|${generation.epoch}|${generation.generation}|${generation.changedAt}|${keyText(key)}`,
+    )
     .digest('base64url')
     .slice(0, 27);
   return `"kl-${hash}"`;
@@ -75,11 +77,14 @@ export function createLayerCache(db: Db, options: LayerCacheOptions) {
   let current: DataGeneration | undefined;
 
   const isCurrent = (generation: DataGeneration) =>
-    current?.epoch === generation.epoch && current.generation === generation.generation;
+    current?.epoch === generation.epoch &&
+    current.generation === generation.generation &&
+    current.changedAt === generation.changedAt;
 
+  // Any other generation, even a lower one (a restored backup), makes every body stale; a request
+  // that read an older one just before a write costs one rebuild, never a stale answer.
   function advanceTo(generation: DataGeneration): void {
     if (isCurrent(generation)) return;
-    if (current && current.epoch === generation.epoch && generation.generation < current.generation) return;
     const hot = lru
       .newestFirst()
       .slice(0, REWARM_LAYERS)

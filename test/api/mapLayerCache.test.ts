@@ -161,6 +161,33 @@ describe('cached map layers follow every write (data generation)', () => {
     assert.match(plain.headers.vary ?? '', /Accept-Encoding/);
   });
 
+  it('a database restored from a backup (an older generation) is not served from the cache', async () => {
+    const backup = await t.db.selectFrom('data_generation').selectAll().executeTakeFirstOrThrow();
+    const before = cell(await layer(), 'waarden', 'BU19160200') as number;
+    await upload(before === 16.2 ? CORRECTED : FIGURES);
+    const corrected = cell(await layer(), 'waarden', 'BU19160200');
+    assert.notEqual(corrected, before);
+    // The restore: the figure and the generation row as they were when the backup was made.
+    await t.db
+      .updateTable('observations')
+      .set({ value: before })
+      .where('area_code', '=', 'BU19160200')
+      .execute();
+    await t.db
+      .updateTable('data_generation')
+      .set({ generation: backup.generation, changed_at: backup.changed_at })
+      .execute();
+    assert.equal(cell(await layer(), 'waarden', 'BU19160200'), before);
+    // The next write counts up to the number the cache last saw, with other data behind it.
+    await request(t.app)
+      .patch(`/api/v1/beheer/streefwaarden/${targetId}`)
+      .set('Cookie', editor.cookie)
+      .set('X-CSRF-Token', editor.csrf)
+      .send({ streefwaarde: 10, besluitKenmerk: 'Raadsbesluit 2026/3', besluitDatum: '2026-12-01' })
+      .expect(200);
+    assert.equal(cell(await layer(), 'waarden', 'BU19160200'), before);
+  });
+
   it('two app instances on one database see each other’s writes', async () => {
     // On PostgreSQL the second instance has its own connection pool, as a second process would.
     const otherDb: Db = t.databaseUrl ? createDatabase({ databaseUrl: t.databaseUrl }) : t.db;
