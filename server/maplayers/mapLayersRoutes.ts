@@ -46,7 +46,7 @@ documentGet({
   headers: { 'Cache-Control': 'public, max-age=86400' },
 });
 
-/** Memory for pre-serialised layers per app process: some forty national layers with their gzip and br. */
+/** Memory for pre-serialised layers per app process: some fifty national layers (1,2 MB each, plus br). */
 const LAYER_CACHE_BYTES = 64 * 1024 * 1024;
 /** One primary-key read every few seconds per process: after a write, the hot layers are rebuilt first. */
 const LAYER_GENERATION_POLL_MS = 3000;
