@@ -45,6 +45,7 @@ export interface Database {
   voortgang: VoortgangTable;
   programme_budget_lines: ProgrammeBudgetLinesTable;
   disclosure_state: DisclosureStateTable;
+  data_generation: DataGenerationTable;
   report_versions: ReportVersionsTable;
   tile_sets: TileSetsTable;
   boundary_tiles: BoundaryTilesTable;
@@ -271,6 +272,14 @@ export interface AuditLogTable {
   before: JSONColumnType<object | null, string | null, string | null>;
   after: JSONColumnType<object | null, string | null, string | null>;
   import_id: number | null;
+}
+
+/** Migration 2026_12_03_4000: one row, raised by every write that can change a map layer (0107). */
+export interface DataGenerationTable {
+  id: string;
+  epoch: string;
+  generation: number;
+  changed_at: DefaultedTimestamp;
 }
 
 /** Migration 2026_12_02_7000: the suppression-rule version observations.withheld was computed with. */

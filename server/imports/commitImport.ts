@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { bumpDataGeneration } from '../dataGeneration/dataGenerationRepository.ts';
 import type { Db } from '../db/createDatabase.ts';
 import { indicatorsOfImport, refreshWithheld } from '../disclosure/disclosureRepository.ts';
 import { lockImportWrites } from './importLock.ts';
@@ -39,6 +40,7 @@ export async function commitImport(
     Object.assign(report, counts);
     // Secondary suppression (decision 0082): new figures (or new boundaries) can open a difference.
     await refreshWithheld(trx, input.kind === 'grenzen' ? undefined : await indicatorsOfImport(trx, id));
+    await bumpDataGeneration(trx); // cached map layers of every app process are stale now (0107)
     const stored = {
       ...details,
       warnings: report.warnings.slice(0, MAX_REPORTED),

@@ -1,3 +1,4 @@
+import { bumpDataGeneration } from '../dataGeneration/dataGenerationRepository.ts';
 import type { Db } from '../db/createDatabase.ts';
 import {
   markWithheldRuleCurrent,
@@ -19,6 +20,7 @@ export async function refreshWithheldOnStart(db: Db): Promise<number | undefined
   return db.transaction().execute(async (trx) => {
     await lockImportWrites(trx);
     const changed = await refreshWithheld(trx);
+    await bumpDataGeneration(trx); // cached map layers of every app process are stale now (0107)
     await markWithheldRuleCurrent(trx);
     return changed;
   });

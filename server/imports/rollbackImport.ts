@@ -1,3 +1,4 @@
+import { bumpDataGeneration } from '../dataGeneration/dataGenerationRepository.ts';
 import type { Db } from '../db/createDatabase.ts';
 import { refreshWithheld } from '../disclosure/disclosureRepository.ts';
 import { buildTilesForVintage } from '../maptiles/buildTileSets.ts';
@@ -106,6 +107,7 @@ export async function rollbackImport(db: Db, importId: number, actor: string): P
     await trx.updateTable('imports').set({ status: 'teruggedraaid' }).where('id', '=', importId).execute();
     // Restored and removed figures change which others must be withheld (decision 0082).
     await refreshWithheld(trx);
+    await bumpDataGeneration(trx); // cached map layers of every app process are stale now (0107)
     await trx
       .insertInto('audit_log')
       .values({

@@ -31,6 +31,7 @@ export function mapLayerQuery(db: Db, selection: LayerSelection) {
   return query.orderBy('o.area_code');
 }
 
+// What the layer shows and what disclosure needs; not `source` (a long text per row, never shown).
 const LAYER_COLUMNS = [
   'o.area_code',
   'o.value',
@@ -38,7 +39,6 @@ const LAYER_COLUMNS = [
   'o.denominator',
   'o.confidential',
   'o.withheld',
-  'o.source',
 ] as const;
 
 /** The codes of one level (of one gemeente, or all), from the areas index. */
@@ -62,19 +62,25 @@ export function findLevelCodes(db: Db, selection: LayerSelection) {
  * indexes) whose cost follows the rows it returns, whatever the statistics say.
  */
 export async function findLayerValues(db: Db, selection: LayerSelection) {
-  const codes = (await findLevelCodes(db, selection)).map((row) => row.code);
-  if (codes.length === 0) return [];
-  let query = db
+  const query = db
     .selectFrom('observations as o')
     .select(LAYER_COLUMNS)
     .where('o.indicator_id', '=', selection.indicatorId)
     .where('o.period', '=', selection.period)
-    .where('o.vintage', '=', selection.vintage);
-  // One gemeente: only its codes, each an index probe; all of a level: the whole index range.
-  if (selection.gemeente) query = query.where('o.area_code', '=', sql<string>`any(${codes}::text[])`);
-  const rows = await query.orderBy('o.area_code').execute();
-  if (selection.gemeente) return rows;
-  const inLevel = new Set(codes);
+    .where('o.vintage', '=', selection.vintage)
+    // Byte order: area codes are ASCII, so it is the same order, but a sort without the locale's
+    // collation rules (half the time of the national read went to sorting).
+    .orderBy(sql`o.area_code collate "C"`);
+  // One gemeente: only its codes, each an index probe.
+  if (selection.gemeente) {
+    const codes = (await findLevelCodes(db, selection)).map((row) => row.code);
+    if (codes.length === 0) return [];
+    return query.where('o.area_code', '=', sql<string>`any(${codes}::text[])`).execute();
+  }
+  // All of a level: the whole index range, read beside the level's codes (two connections on
+  // PostgreSQL), and the rows of other levels dropped here.
+  const [codes, rows] = await Promise.all([findLevelCodes(db, selection), query.execute()]);
+  const inLevel = new Set(codes.map((row) => row.code));
   return rows.filter((row) => inLevel.has(row.area_code));
 }
 

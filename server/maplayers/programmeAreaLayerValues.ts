@@ -31,7 +31,6 @@ export async function layerValuesWithSums(db: Db, selection: LayerSelection): Pr
       confidential: false,
       // Already disclosed by the rule; a total it withheld stays withheld when the layer discloses again.
       withheld: point.suppressed != null,
-      source: point.source,
     });
   }
   return [...stored, ...summed].sort((a, b) => (a.area_code < b.area_code ? -1 : 1));

@@ -14,6 +14,7 @@ import {
 import type { AppContext } from '../AppContext.ts';
 import { writeAudit } from '../audit/audit.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
+import { bumpDataGeneration } from '../dataGeneration/dataGenerationRepository.ts';
 import { documentAdmin } from '../http/documentAdmin.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { parseBody, parsePathParams } from '../http/validate.ts';
@@ -138,6 +139,7 @@ export function mountProgrammesAdmin(router: Router, { db }: AppContext): void {
         before,
         after: changed ?? null,
       });
+      await bumpDataGeneration(trx); // cached map layers are stale now (0107)
       return changed;
     });
     res.json(after);
@@ -171,6 +173,7 @@ export function mountProgrammesAdmin(router: Router, { db }: AppContext): void {
         before,
         after,
       });
+      await bumpDataGeneration(trx); // cached map layers are stale now (0107)
       return after;
     });
     res.json(row);

@@ -14,6 +14,7 @@ import { z } from '../../schemas/zod.ts';
 import type { AppContext } from '../AppContext.ts';
 import { auditEntriesOf, writeAudit } from '../audit/audit.ts';
 import { requireRole, requireSessionOf } from '../auth/guards.ts';
+import { bumpDataGeneration } from '../dataGeneration/dataGenerationRepository.ts';
 import type { Db } from '../db/createDatabase.ts';
 import { documentAdmin } from '../http/documentAdmin.ts';
 import { idParam, idPathSchema } from '../http/idParam.ts';
@@ -176,6 +177,7 @@ export function mountTargetsAdmin(router: Router, { db }: AppContext): void {
         before: null,
         after: adminTargetView(row),
       });
+      await bumpDataGeneration(trx); // cached map layers are stale now (0107)
       return row;
     });
     res.status(201).location(`${req.baseUrl}/streefwaarden/${created.id}`).json(adminTargetView(created));
@@ -207,6 +209,7 @@ export function mountTargetsAdmin(router: Router, { db }: AppContext): void {
         before: beforeView,
         after: adminTargetView(after),
       });
+      await bumpDataGeneration(trx); // cached map layers are stale now (0107)
       return after;
     });
     res.json(adminTargetView(updated));
@@ -228,6 +231,7 @@ export function mountTargetsAdmin(router: Router, { db }: AppContext): void {
         before: adminTargetView(before),
         after: null,
       });
+      await bumpDataGeneration(trx); // cached map layers are stale now (0107)
     });
     res.status(204).end();
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { polaritySchema } from '../../../schemas/enums.ts';
 import { z } from '../../../schemas/zod.ts';
 import { geodataDir } from '../../config.ts';
+import { bumpDataGeneration } from '../../dataGeneration/dataGenerationRepository.ts';
 import type { Db } from '../../db/createDatabase.ts';
 import type { NewIndicator } from '../../db/Database.ts';
 import { refreshWithheld } from '../../disclosure/disclosureRepository.ts';
@@ -113,6 +114,7 @@ export async function upsertIndicatorCatalogue(db: Db): Promise<{ inserted: numb
     }
     // A changed disclosure rule changes what must be withheld (decision 0082).
     if (inserted + updated > 0) await refreshWithheld(trx);
+    if (inserted + updated > 0) await bumpDataGeneration(trx); // cached map layers are stale (0107)
   });
   return { inserted, updated };
 }

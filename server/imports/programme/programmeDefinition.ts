@@ -7,6 +7,7 @@ import { programmeIdPattern } from '../../../schemas/vocabulary.ts';
 import { z } from '../../../schemas/zod.ts';
 import { writeAudit } from '../../audit/audit.ts';
 import { geodataDir } from '../../config.ts';
+import { bumpDataGeneration } from '../../dataGeneration/dataGenerationRepository.ts';
 import type { Db } from '../../db/createDatabase.ts';
 import type { Database } from '../../db/Database.ts';
 import { refreshWithheld } from '../../disclosure/disclosureRepository.ts';
@@ -378,6 +379,7 @@ export async function loadProgrammeDefinition(
     });
     // New programme areas (and their stored figures) are sums too (decision 0082).
     await refreshWithheld(trx);
+    await bumpDataGeneration(trx); // cached map layers of every app process are stale now (0107)
   });
   return {
     programmeId: definition.id,
