@@ -3,13 +3,13 @@ import { bumpDataGeneration } from '../dataGeneration/dataGenerationRepository.t
 import type { Db } from '../db/createDatabase.ts';
 import { indicatorsOfImport, refreshWithheld } from '../disclosure/disclosureRepository.ts';
 import { lockImportWrites } from './importLock.ts';
-import { finish, type ImportFileInput, type ImportReport, MAX_REPORTED } from './importReport.ts';
+import { finish, type ImportInput, type ImportReport, MAX_REPORTED } from './importReport.ts';
 import type { Executor, WriteCounts } from './writeObservations.ts';
 
 /** One transaction: the imports row, the data, the counts and an audit entry; all or nothing. */
 export async function commitImport(
   db: Db,
-  input: ImportFileInput,
+  input: ImportInput,
   report: ImportReport,
   details: Record<string, unknown>,
   write: (trx: Executor, importId: number) => Promise<WriteCounts>,
@@ -27,7 +27,7 @@ export async function commitImport(
         kind: input.kind,
         file_name: input.fileName,
         file_hash: report.fileHash,
-        file_size: input.bytes.byteLength,
+        file_size: input.fileSize,
         actor: input.actor,
         user_id: input.userId ?? null,
         status: 'gelukt',

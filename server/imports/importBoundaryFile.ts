@@ -6,7 +6,7 @@ import {
   addErrors,
   addWarnings,
   finish,
-  type ImportFileInput,
+  type ImportInput,
   type ImportOptions,
   type ImportReport,
 } from './importReport.ts';
@@ -14,7 +14,7 @@ import { resolveAreaNames, writeAreas } from './writeAreas.ts';
 
 export async function importBoundaries(
   db: Db,
-  input: ImportFileInput,
+  input: ImportInput,
   options: ImportOptions,
   report: ImportReport,
   text: string,

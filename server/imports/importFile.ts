@@ -68,17 +68,19 @@ export async function importFile(
   if (!decoded.ok) return refuseFile(report, decoded.message, decoded.line);
   options.onProgress?.('lezen', 0, 1);
 
+  const { bytes, ...file } = input;
+  const read = { ...file, fileSize: bytes.byteLength };
   switch (input.kind) {
     case 'grenzen':
-      return importBoundaries(db, input, options, report, decoded.text);
+      return importBoundaries(db, read, options, report, decoded.text);
     case 'kwb':
-      return importKwb(db, input, options, report, decoded.text);
+      return importKwb(db, read, options, report, decoded.text);
     case 'gemeentecijfers':
-      return importGemeenteCijfers(db, input, options, report, decoded.text);
+      return importGemeenteCijfers(db, read, options, report, decoded.text);
     case 'elan':
-      return importElanWijkprofielen(db, input, options, report, decoded.text);
+      return importElanWijkprofielen(db, read, options, report, decoded.text);
     case 'reeks':
-      return importSeries(db, input, options, report, decoded.text);
+      return importSeries(db, read, options, report, decoded.text);
     default:
       return refuseFile(report, `Onbekende soort import '${String(input.kind)}'.`);
   }

@@ -6,7 +6,7 @@ import {
   addErrors,
   addWarnings,
   finish,
-  type ImportFileInput,
+  type ImportInput,
   type ImportOptions,
   type ImportReport,
 } from './importReport.ts';
@@ -21,7 +21,7 @@ import {
 
 export async function importGemeenteCijfers(
   db: Db,
-  input: ImportFileInput,
+  input: ImportInput,
   options: ImportOptions,
   report: ImportReport,
   text: string,

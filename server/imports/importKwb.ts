@@ -6,7 +6,7 @@ import {
   addErrors,
   addWarnings,
   finish,
-  type ImportFileInput,
+  type ImportInput,
   type ImportOptions,
   type ImportReport,
 } from './importReport.ts';
@@ -18,7 +18,7 @@ import { classifyObservations, type ResolvedObservation, writeObservations } fro
 
 export async function importKwb(
   db: Db,
-  input: ImportFileInput,
+  input: ImportInput,
   options: ImportOptions,
   report: ImportReport,
   /** The decoded file, or its text in chunks as it is read from disk (an upload, docs/decisions/0106). */

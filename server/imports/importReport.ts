@@ -18,6 +18,9 @@ export interface ImportFileInput {
   year?: number;
 }
 
+/** What an importer and the commit need of a file once it is read: its size, not its bytes. */
+export type ImportInput = Omit<ImportFileInput, 'bytes'> & { fileSize: number };
+
 export interface ImportReport {
   ok: boolean;
   dryRun: boolean;

@@ -6,7 +6,7 @@ import {
   addErrors,
   addWarnings,
   finish,
-  type ImportFileInput,
+  type ImportInput,
   type ImportOptions,
   type ImportReport,
 } from './importReport.ts';
@@ -23,7 +23,7 @@ import { classifyObservations, type ResolvedObservation, writeObservations } fro
  */
 export async function importElanWijkprofielen(
   db: Db,
-  input: ImportFileInput,
+  input: ImportInput,
   options: ImportOptions,
   report: ImportReport,
   text: string,
@@ -93,7 +93,7 @@ export async function importElanWijkprofielen(
  */
 export async function importSeries(
   db: Db,
-  input: ImportFileInput,
+  input: ImportInput,
   options: ImportOptions,
   report: ImportReport,
   text: string,

@@ -31,7 +31,7 @@ export async function importUploadedFile(
   if (invalid) return refuseFile(report, invalid.message, invalid.line);
   options.onProgress?.('lezen', 0, 1);
   const chunks = () => decodeUtf8Chunks(createReadStream(upload.path, { highWaterMark: CHUNK_BYTES }));
-  return importKwb(db, { ...input, bytes: sizeOnly(upload.byteLength) }, options, report, chunks());
+  return importKwb(db, { ...input, fileSize: upload.byteLength }, options, report, chunks());
 }
 
 async function firstUtf8Problem(path: string): Promise<{ line: number; message: string } | undefined> {
@@ -51,13 +51,4 @@ async function firstUtf8Problem(path: string): Promise<{ line: number; message: 
 function startsLikeJson(head: Uint8Array): boolean {
   const text = new TextDecoder('utf-8').decode(head.subarray(0, 4096)).trimStart();
   return text.startsWith('{') || text.startsWith('[');
-}
-
-/**
- * An empty byte array that reports the file's size as its byteLength: the commit reads only
- * `input.bytes.byteLength` (the imports row's file_size, commitImport.ts), and the bytes are on
- * disk, not in memory.
- */
-function sizeOnly(byteLength: number): Uint8Array {
-  return Object.defineProperty(new Uint8Array(0), 'byteLength', { value: byteLength });
 }
